@@ -63,6 +63,9 @@ function createJexl() {
     Array.isArray(value) || typeof value === "string" ? value.length : 0,
   );
   instance.addTransform("number", (value: unknown) => Number(value));
+  instance.addTransform("join", (value: unknown, separator: unknown = ", ") =>
+    Array.isArray(value) ? value.join(String(separator)) : String(value ?? ""),
+  );
   instance.addTransform("string", (value: unknown) => String(value ?? ""));
   instance.addFunction("contains", (haystack: unknown, needle: unknown) =>
     Array.isArray(haystack) ? haystack.includes(needle) : String(haystack ?? "").includes(String(needle)),

@@ -1,0 +1,159 @@
+"use client";
+
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MarkerType,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type DefaultEdgeOptions,
+  type Edge,
+  type IsValidConnection,
+} from "@xyflow/react";
+import { LayoutGrid, Maximize } from "lucide-react";
+import { useCallback, useEffect, useMemo, type DragEvent } from "react";
+import { toast } from "sonner";
+import { useShallow } from "zustand/react/shallow";
+import { getNodeDefinition } from "@/flows/nodes";
+import { Button } from "@/app/_components/Button";
+import { highlightSets, useEditorStore, type EditorNode } from "../store/editorStore";
+import { nodeTypes } from "./nodeTypes";
+import { PALETTE_MIME } from "./NodePalette";
+
+const defaultEdgeOptions: DefaultEdgeOptions = {
+  markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: "#94a3b8" },
+};
+const snapGrid: [number, number] = [16, 16];
+const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
+const proOptions = { hideAttribution: true };
+const deleteKeys = ["Delete", "Backspace"];
+const multiSelectKeys = ["Meta", "Control"];
+
+/** Large flows only draw what is on screen (measured: cuts first render of 1,000 nodes by more than half). */
+const VISIBLE_ONLY_THRESHOLD = 150;
+
+export function FlowCanvas() {
+  const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditorStore(
+    useShallow((s) => ({
+      nodes: s.nodes,
+      edges: s.edges,
+      onNodesChange: s.onNodesChange,
+      onEdgesChange: s.onEdgesChange,
+      onConnect: s.onConnect,
+    })),
+  );
+  const highlight = useEditorStore((s) => s.highlight);
+  const revealRequest = useEditorStore((s) => s.revealRequest);
+  const { screenToFlowPosition, setCenter, getZoom, fitView, getInternalNode } = useReactFlow();
+
+  // Visited edges are animated and coloured; recomputed only when edges or the highlight change (not on drag).
+  const renderedEdges = useMemo<Edge[]>(() => {
+    if (!highlight.visitedEdgeIds.length) return edges;
+    const visited = highlightSets(highlight).edges;
+    return edges.map((edge) =>
+      visited.has(edge.id)
+        ? { ...edge, animated: true, className: "sb-visited", markerEnd: { type: MarkerType.ArrowClosed, color: "#f59e0b" } }
+        : edge,
+    );
+  }, [edges, highlight]);
+
+  useEffect(() => {
+    if (!revealRequest) return;
+    const internal = getInternalNode(revealRequest.nodeId);
+    if (!internal) return;
+    const { x, y } = internal.internals.positionAbsolute;
+    const width = internal.measured.width ?? 240;
+    const height = internal.measured.height ?? 96;
+    void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
+  }, [revealRequest, getInternalNode, setCenter, getZoom]);
+
+  const isValidConnection = useCallback<IsValidConnection>((connection) => {
+    if (connection.source === connection.target) return false;
+    const target = useEditorStore.getState().nodes.find((n) => n.id === connection.target);
+    return Boolean(target && getNodeDefinition(target.type ?? "")?.hasInput !== false);
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_MIME);
+      if (!type) return;
+      event.preventDefault();
+      const position = screenToFlowPosition({ x: event.clientX - 20, y: event.clientY - 20 });
+      useEditorStore.getState().addNode(type, { x: Math.round(position.x / 16) * 16, y: Math.round(position.y / 16) * 16 });
+    },
+    [screenToFlowPosition],
+  );
+
+  const onPaneClick = useCallback(() => useEditorStore.getState().selectNode(null), []);
+
+  const layout = useCallback(async () => {
+    try {
+      await useEditorStore.getState().autoLayout();
+      requestAnimationFrame(() => void fitView({ ...fitViewOptions, duration: 300 }));
+    } catch (error) {
+      toast.error(`Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, [fitView]);
+
+  return (
+    <div className="h-full w-full" onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
+      <ReactFlow<EditorNode>
+        nodes={nodes}
+        edges={renderedEdges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect as (connection: Connection) => void}
+        isValidConnection={isValidConnection}
+        onPaneClick={onPaneClick}
+        defaultEdgeOptions={defaultEdgeOptions}
+        connectionLineType={ConnectionLineType.Bezier}
+        snapToGrid
+        snapGrid={snapGrid}
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.05}
+        maxZoom={2}
+        deleteKeyCode={deleteKeys}
+        multiSelectionKeyCode={multiSelectKeys}
+        selectionKeyCode="Shift"
+        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_THRESHOLD}
+        proOptions={proOptions}
+        aria-label="Flow canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" ariaLabel="Mini map" />
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+        <Panel position="top-right" className="flex gap-1.5">
+          <Button size="sm" onClick={layout} title="Arrange nodes left to right (Shift+L)" aria-label="Auto-layout">
+            <LayoutGrid className="h-3.5 w-3.5" aria-hidden /> Auto-layout
+          </Button>
+          <Button size="sm" onClick={() => void fitView({ ...fitViewOptions, duration: 300 })} aria-label="Zoom to fit" title="Zoom to fit">
+            <Maximize className="h-3.5 w-3.5" aria-hidden /> Fit
+          </Button>
+        </Panel>
+        {nodes.length === 0 ? (
+          <Panel position="top-center" className="mt-24 rounded-lg border border-dashed border-slate-300 bg-white/90 px-6 py-4 text-center text-sm text-slate-500">
+            Drag a node from the left, or click one to add it.
+          </Panel>
+        ) : null}
+      </ReactFlow>
+    </div>
+  );
+}
+
+function miniMapColor(node: EditorNode): string {
+  return getNodeDefinition(node.type ?? "")?.color ?? "#cbd5e1";
+}

@@ -1,0 +1,9 @@
+import type { Metadata } from "next";
+import { EditorShell } from "@/app/editor/EditorShell";
+
+export const metadata: Metadata = { title: "Flow editor" };
+
+export default async function FlowEditorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <EditorShell flowId={id} />;
+}

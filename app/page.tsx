@@ -1,0 +1,5 @@
+import { FlowsList } from "./_components/FlowsList";
+
+export default function HomePage() {
+  return <FlowsList />;
+}

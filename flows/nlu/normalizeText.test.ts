@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { normalizeText } from "./normalizeText";
+
+describe("normalizeText", () => {
+  it("folds Traditional and Simplified Chinese to the same form", () => {
+    expect(normalizeText("銀行賬戶餘額")).toBe(normalizeText("银行账户余额"));
+    expect(normalizeText("匯率")).toBe("汇率");
+    expect(normalizeText("帳戶")).toBe(normalizeText("账户"));
+  });
+
+  it("folds common Cantonese forms", () => {
+    expect(normalizeText("我唔見咗張卡")).toBe("我不见了张卡");
+    expect(normalizeText("點樣改地址")).toBe(normalizeText("怎样改地址"));
+    expect(normalizeText("係咪")).toBe("是不是");
+  });
+
+  it("handles case, full-width characters and punctuation", () => {
+    expect(normalizeText("ＡＰＰ　Ｌｏｇｉｎ！！")).toBe("app login");
+    expect(normalizeText("  Can't   log-in, please?? ")).toBe("cant login please");
+    expect(normalizeText("我想check下我張order！")).toBe("我想check下我张order");
+    expect(normalizeText("轉1,000蚊")).toBe("转1000蚊");
+  });
+
+  it("returns an empty string for empty or punctuation-only input", () => {
+    expect(normalizeText("")).toBe("");
+    expect(normalizeText("?!…。，、 ")).toBe("");
+  });
+});

@@ -1,0 +1,66 @@
+import { simplifiedCharMap } from "./simplifiedCharMap";
+import { cantoneseFolds } from "./cantoneseFolds";
+
+const HAN = /\p{Script=Han}/u;
+
+// Multi-character Cantonese folds, grouped by first character for a fast scan.
+const foldsByFirst = new Map<string, Array<readonly [string, string]>>();
+for (const [from, to] of [...cantoneseFolds].sort((a, b) => b[0].length - a[0].length)) {
+  const first = from[0];
+  const list = foldsByFirst.get(first) ?? [];
+  list.push([from, to]);
+  foldsByFirst.set(first, list);
+}
+
+function foldCantonese(text: string): string {
+  let out = "";
+  let i = 0;
+  outer: while (i < text.length) {
+    const list = foldsByFirst.get(text[i]);
+    if (list) {
+      for (const [from, to] of list) {
+        if (text.startsWith(from, i)) {
+          out += to;
+          i += from.length;
+          continue outer;
+        }
+      }
+    }
+    out += text[i];
+    i += 1;
+  }
+  return out;
+}
+
+/**
+ * Shared text normalisation used for training phrases and user input alike:
+ * - Unicode NFKC (full-width -> half-width letters/digits/punctuation) and lower case;
+ * - Traditional -> Simplified character folding (many-to-one, so lossless for matching),
+ *   with 係 (Cantonese "is") folded to 是 first so it doesn't collide with 系 (system);
+ * - common written-Cantonese forms folded onto Mandarin ones (唔->不, 咗->了, 點樣->怎样, ...);
+ * - apostrophes/hyphens inside Latin words removed ("can't" -> "cant", "e-statement" -> "estatement"),
+ *   digit group separators removed ("1,000" -> "1000");
+ * - all other punctuation and symbols -> space; whitespace collapsed and trimmed.
+ * Output is Simplified Chinese / lower-case Latin with single spaces.
+ */
+export function normalizeText(text: string): string {
+  if (!text) return "";
+  let s = text.normalize("NFKC").toLowerCase();
+  s = s.replace(/[’‘`´]/g, "'");
+  let folded = "";
+  for (const ch of s) {
+    if (ch === "係") {
+      folded += "是";
+      continue;
+    }
+    folded += HAN.test(ch) ? simplifiedCharMap.get(ch) ?? ch : ch;
+  }
+  s = foldCantonese(folded);
+  s = s
+    .replace(/(\p{L})['](\p{L})/gu, "$1$2")
+    .replace(/([a-z])-(?=[a-z])/g, "$1")
+    .replace(/(\d),(?=\d{3}\b)/g, "$1")
+    .replace(/[\p{P}\p{S}\p{Z}\s]+/gu, " ")
+    .trim();
+  return s;
+}

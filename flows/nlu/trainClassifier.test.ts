@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { trainClassifier, HUMAN_REQUEST_PHRASES, type IntentDefinition } from "./index";
+
+const intents: IntentDefinition[] = [
+  { name: "card_lost", phrases: ["I lost my card", "my card was stolen", "report a lost card", "我唔見咗張卡", "我的卡丢了", "張卡俾人偷咗"] },
+  { name: "balance", phrases: ["what's my balance", "how much money is in my account", "check account balance", "查結餘", "我戶口有幾多錢", "查询余额"] },
+  { name: "opening_hours", phrases: ["when does the branch open", "branch opening hours", "what time do you close", "分行幾點開門", "营业时间", "銀行幾點閂門"] },
+  { name: "human", phrases: HUMAN_REQUEST_PHRASES },
+];
+
+describe("trainClassifier", () => {
+  const clf = trainClassifier(intents);
+
+  it("exposes the intent names", () => {
+    expect(clf.intents).toEqual(["card_lost", "balance", "opening_hours", "human"]);
+  });
+
+  it("routes in-scope phrases in English, Cantonese, Mandarin and mixed input", () => {
+    expect(clf.classify("I can't find my card, I think I lost it").intent).toBe("card_lost");
+    expect(clf.classify("張信用卡唔見咗").intent).toBe("card_lost");
+    expect(clf.classify("我想check下結餘").intent).toBe("balance");
+    expect(clf.classify("账户余额多少").intent).toBe("balance");
+    expect(clf.classify("what are your opening hours on saturday").intent).toBe("opening_hours");
+    expect(clf.classify("幫我轉真人客服").intent).toBe("human");
+    expect(clf.classify("can I talk to a real person please").intent).toBe("human");
+  });
+
+  it("sends clear out-of-scope input to fallback", () => {
+    for (const text of ["what's the weather like tomorrow", "tell me a joke", "今日天氣點", "怎么做红烧肉"]) {
+      const m = clf.classify(text);
+      expect(m.outOfScope, text).toBe(true);
+      expect(m.intent, text).toBeNull();
+    }
+  });
+
+  it("returns up to 3 candidates sorted by confidence, within [0,1]", () => {
+    for (const text of ["lost card", "今日天氣點", "balance"]) {
+      const m = clf.classify(text);
+      expect(m.candidates.length).toBe(3);
+      for (let i = 1; i < m.candidates.length; i++) expect(m.candidates[i - 1].confidence).toBeGreaterThanOrEqual(m.candidates[i].confidence);
+      for (const c of m.candidates) {
+        expect(c.confidence).toBeGreaterThanOrEqual(0);
+        expect(c.confidence).toBeLessThanOrEqual(1);
+      }
+      expect(m.confidence).toBe(m.candidates[0].confidence);
+    }
+  });
+
+  it("sends empty and punctuation-only input to fallback without throwing", () => {
+    for (const text of ["", "   ", "?!?!", "。。。，", "😀"]) {
+      const m = clf.classify(text);
+      expect(m.outOfScope).toBe(true);
+      expect(m.intent).toBeNull();
+      expect(m.confidence).toBe(0);
+    }
+  });
+
+  it("applies a user threshold on top of the built-in detection", () => {
+    const strict = trainClassifier(intents, { threshold: 0.999 });
+    const m = strict.classify("I lost my card");
+    expect(m.outOfScope).toBe(true);
+    expect(m.candidates[0].intent).toBe("card_lost");
+  });
+
+  it("does not crash on intents without phrases", () => {
+    const c = trainClassifier([
+      { name: "empty", phrases: [] },
+      { name: "balance", phrases: ["check my balance", "查結餘"] },
+    ]);
+    expect(c.classify("check my balance").intent).toBe("balance");
+    expect(c.classify("hello").candidates.length).toBeLessThanOrEqual(2);
+    const none = trainClassifier([{ name: "a", phrases: [] }]);
+    expect(none.classify("anything").outOfScope).toBe(true);
+    expect(trainClassifier([]).classify("anything").outOfScope).toBe(true);
+  });
+});

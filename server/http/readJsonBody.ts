@@ -1,0 +1,54 @@
+// Reads a JSON request body with a byte limit (checked on Content-Length first,
+// then on the bytes actually received) and validates it with a zod schema,
+// naming the offending field in the 400 message.
+import type { z } from "zod";
+import { formatPath } from "../../flows/schema/flowDocument";
+import { PayloadTooLargeError } from "../errors";
+import { ApiError } from "./apiError";
+
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes: number; optional?: boolean }): Promise<z.output<S>> {
+  const text = await readBodyText(request, options.maxBytes);
+  let value: unknown;
+  if (!text.trim()) {
+    if (!options.optional) throw new ApiError(400, "invalid_json", "The request body is empty; send a JSON object");
+    value = {};
+  } else {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, "invalid_json", "The request body is not valid JSON");
+    }
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new ApiError(400, "invalid_body", "The request body must be a JSON object");
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${formatPath(issue.path) || "body"}: ${issue.message}`);
+    throw new ApiError(400, "invalid_body", `Invalid request body: ${details.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+/** The body as UTF-8 text, refusing (413) anything over maxBytes. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) {
+    throw new PayloadTooLargeError(`The request body is over ${maxBytes} bytes`);
+  }
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new PayloadTooLargeError(`The request body is over ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,39 @@
+// Shared helpers for e2e test files: connect to the suite's Chromium, open
+// pages that record console errors, and small UI helpers over the editor.
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** console.error messages and uncaught page errors, in order. */
+  consoleErrors: string[];
+}
+
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+export async function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject("wsEndpoint"));
+}
+
+/** A fresh context (own storage) and page, recording console errors. */
+export async function openPage(browser: Browser, path = "/", options: { acceptDownloads?: boolean } = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: options.acceptDownloads ?? true,
+    locale: "en-GB",
+    timezoneId: "Asia/Hong_Kong",
+  });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  await page.goto(path);
+  return { page, context, consoleErrors };
+}

@@ -1,0 +1,20 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// End-to-end tests: tests/e2e/globalSetup.ts builds the app once, starts
+// `next start` on a free port with a fresh SQLite database, and launches
+// Debian Chromium (playwright-core); each test file connects to that browser.
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  test: {
+    include: ["tests/e2e/**/*.e2e.test.ts"],
+    environment: "node",
+    globalSetup: ["tests/e2e/globalSetup.ts"],
+    // One server, one browser, two cores: run files one after another.
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    retry: 0,
+  },
+});
