@@ -5,10 +5,10 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { databaseFilePath, ensureDatabaseDirectory } from "../server/db/databaseConfig";
 
-export function migrate(): void {
+export function migrate(options: { quiet?: boolean } = {}): void {
   const root = path.resolve(import.meta.dirname, "..");
   ensureDatabaseDirectory(databaseFilePath());
-  const result = spawnSync("npx", ["prisma", "migrate", "deploy"], {
+  const result = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
@@ -20,7 +20,8 @@ export function migrate(): void {
     throw new Error(`prisma migrate deploy failed (exit ${result.status})`);
   }
   const applied = output.split("\n").filter((line) => /migration\.sql/.test(line)).map((line) => line.replace(/^[\s└├─│]+/, ""));
-  console.log(applied.length ? `Applied migrations:\n  ${applied.join("\n  ")}` : "Database is up to date.");
+  if (options.quiet && !applied.length) return;
+  (options.quiet ? console.error : console.log)(applied.length ? `Applied migrations:\n  ${applied.join("\n  ")}` : "Database is up to date.");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -16,8 +16,8 @@ const migrationsDir = path.join(root, "prisma", "migrations");
 const hasMigrations = existsSync(migrationsDir) && readdirSync(migrationsDir).some((entry) => existsSync(path.join(migrationsDir, entry, "migration.sql")));
 const from = hasMigrations ? ["--from-migrations", "prisma/migrations"] : ["--from-empty"];
 const result = spawnSync(
-  "npx",
-  ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  path.join(root, "node_modules", ".bin", "prisma"),
+  ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
   {
     cwd: root,
     encoding: "utf8",

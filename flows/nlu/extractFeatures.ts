@@ -20,10 +20,10 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   wordBigram: 0.6,
   charGram: 0.5,
   number: 0.4,
-  han1: 0.7,
+  han1: 1,
   han2: 1,
   han3: 0.5,
-  concept: 1,
+  concept: 1.5,
 };
 
 // ---- lexicon compilation (keys normalised once at load) ----

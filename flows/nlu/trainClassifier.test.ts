@@ -56,10 +56,16 @@ describe("trainClassifier", () => {
   });
 
   it("applies a user threshold on top of the built-in detection", () => {
-    const strict = trainClassifier(intents, { threshold: 0.999 });
-    const m = strict.classify("I lost my card");
+    const text = "I think my card is gone";
+    const base = clf.classify(text);
+    expect(base.intent).toBe("card_lost");
+    expect(base.confidence).toBeLessThan(0.99);
+    const strict = trainClassifier(intents, { threshold: base.confidence + 0.01 });
+    const m = strict.classify(text);
     expect(m.outOfScope).toBe(true);
+    expect(m.intent).toBeNull();
     expect(m.candidates[0].intent).toBe("card_lost");
+    expect(m.confidence).toBe(base.confidence);
   });
 
   it("does not crash on intents without phrases", () => {

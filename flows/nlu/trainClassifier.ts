@@ -13,6 +13,8 @@ export interface ClassifierConfig {
   secondNeighbour: number;
   /** IDF multiplier for features never seen in training (penalises unknown content) */
   unknownIdf: number;
+  /** extra factor for unseen *combinations* (word bigrams, Han 2/3-grams, char-grams): new combos of known units are weak evidence of new content */
+  unknownNgram: number;
   /** logistic calibration: bias, top score, margin to runner-up, known-weight share */
   calib: [number, number, number, number];
   /** built-in out-of-scope cut on the calibrated confidence */
@@ -21,10 +23,11 @@ export interface ClassifierConfig {
 
 export const DEFAULT_CLASSIFIER_CONFIG: ClassifierConfig = {
   features: DEFAULT_FEATURE_WEIGHTS,
-  knnWeight: 0.6,
+  knnWeight: 0.4,
   secondNeighbour: 0.3,
-  unknownIdf: 1,
-  calib: [-6, 10, 8, 2],
+  unknownIdf: 0.8,
+  unknownNgram: 0.5,
+  calib: [-3.21, 5.49, 4.22, 2.04],
   cut: 0.5,
 };
 
@@ -76,6 +79,8 @@ export function trainClassifier(
   const idf = new Map<string, number>();
   for (const [k, d] of df) idf.set(k, Math.log(1 + N / d));
   const unknownIdf = Math.log(1 + N) * config.unknownIdf;
+  const unknownNgramIdf = unknownIdf * config.unknownNgram;
+  const isNgram = (k: string) => k.startsWith("h2:") || k.startsWith("h3:") || k.startsWith("b:") || k.startsWith("c:");
 
   // ---- phrase vectors, centroids, inverted indexes ----
   const phrasePost = new Map<string, Posting>();
@@ -128,7 +133,7 @@ export function trainClassifier(
     const q: Array<[string, number]> = [];
     for (const [k, w] of f) {
       const i = idf.get(k);
-      const x = w * (i ?? unknownIdf);
+      const x = w * (i ?? (isNgram(k) ? unknownNgramIdf : unknownIdf));
       norm += x * x;
       if (i !== undefined) {
         knownMass += x * x;

@@ -78,12 +78,9 @@ export function useAutosave(flowId: string, enabled: boolean): Autosave {
         return after.changeId === changeId;
       } catch (error) {
         if (disposed) return false;
-        if (trpcErrorCode(error) === "CONFLICT") {
-          const currentRevision = Number(trpcErrorField(error, "currentRevision"));
-          setConflict({
-            currentRevision: Number.isFinite(currentRevision) ? currentRevision : useEditorStore.getState().revision,
-            currentDocument: trpcErrorField(error, "currentDocument"),
-          });
+        const conflictData = trpcErrorField(error, "conflict") as { currentRevision?: unknown; currentDocument?: unknown } | null | undefined;
+        if (trpcErrorCode(error) === "CONFLICT" && conflictData && typeof conflictData.currentRevision === "number") {
+          setConflict({ currentRevision: conflictData.currentRevision, currentDocument: conflictData.currentDocument });
           useEditorStore.getState().setSaveState("conflict");
           return false;
         }

@@ -97,13 +97,13 @@ const args = process.argv.slice(2);
 const cfg: ClassifierConfig = JSON.parse(JSON.stringify(DEFAULT_CLASSIFIER_CONFIG));
 if (args.includes("--grid2")) {
   const combos: Array<Partial<Record<string, number>>> = [];
-  for (const knn of [0.2, 0.4]) for (const unk of [0.6, 1]) for (const concept of [1, 1.5]) for (const han1 of [0.7, 1]) combos.push({ knn, unk, concept, han1 });
+  for (const ung of [0.25, 0.5, 1]) for (const unk of [0.6, 0.8]) combos.push({ knn: cfg.knnWeight, unk, concept: cfg.features.concept, han1: cfg.features.han1, ung });
   for (const k of combos) {
     const c: ClassifierConfig = JSON.parse(JSON.stringify(cfg));
-    c.knnWeight = k.knn!; c.unknownIdf = k.unk!; c.features.concept = k.concept!; c.features.han1 = k.han1!;
+    c.knnWeight = k.knn!; c.unknownIdf = k.unk!; c.features.concept = k.concept!; c.features.han1 = k.han1!; if (k.ung !== undefined) c.unknownNgram = k.ung;
     const items = collect(c);
     const calib = fit(items);
-    const r = evaluate(items, calib, 0.5);
+    const r = evaluate(items, calib, 0.35);
     const mean = (f: (x: any) => number) => (Object.values(r).reduce((s, x) => s + f(x), 0) / Object.values(r).length).toFixed(3);
     console.log(JSON.stringify(k), "meanTop1", mean((x) => x.top1), "meanAcc", mean((x) => x.acc), Object.entries(r).map(([n, x]) => `${n}:${x.top1}/${x.acc}${x.oosRecall !== undefined ? "/oos" + x.oosRecall : ""}`).join(" "));
   }
@@ -144,5 +144,5 @@ if (args.includes("--grid2")) {
   const items = collect(cfg);
   const calib = args.includes("--fit") ? fit(items) : cfg.calib;
   console.log("calib", JSON.stringify(calib));
-  for (const cut of [0.4, 0.5, 0.6]) console.log("cut", cut, JSON.stringify(evaluate(items, calib, cut)));
+  for (const cut of [0.3, 0.35, 0.4, 0.45, 0.5]) console.log("cut", cut, JSON.stringify(evaluate(items, calib, cut)));
 }

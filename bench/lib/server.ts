@@ -1,0 +1,369 @@
+// Starting and stopping the production server for the HTTP benchmarks:
+// `next build` when the build is missing or older than a source file, a fresh
+// temporary SQLite database (migrated and seeded through the npm scripts), and
+// `next start` on a free 127.0.0.1 port in its own process group, so stopping
+// it ends Next and any worker it spawned. Every started server is also killed
+// when the bench process exits or is interrupted.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const RESULTS_DIR = path.join(ROOT, "bench/results");
+const NEXT_BIN = path.join(ROOT, "node_modules/.bin/next");
+const SOURCES = ["app", "flows", "server", "public", "generated", "bench/flows", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
+const SKIP = new Set(["node_modules", ".next", "eval", "results"]);
+
+export interface StartedServer {
+  baseUrl: string;
+  port: number;
+  /** Process id of `next start` (also its process group id). */
+  pid: number;
+  databaseUrl: string;
+  dataDir: string;
+  /** The last lines the server printed. */
+  log: string[];
+  /** True once the process has exited. */
+  exited(): boolean;
+  /** SIGTERM to the process group (SIGKILL after 10 s); removes the temp database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra environment for the server (e.g. NODE_OPTIONS). */
+  env?: NodeJS.ProcessEnv;
+  /** Run before `next start`, with the server's environment (migrated, seeded database ready). */
+  beforeStart?: (env: NodeJS.ProcessEnv) => void;
+  keepDataDir?: boolean;
+}
+
+const running = new Set<StartedServer>();
+
+/** Problems worth reporting that did not stop the run. */
+export const warnings: string[] = [];
+
+export function noteWarning(text: string): void {
+  if (!warnings.includes(text)) {
+    warnings.push(text);
+    console.warn(`[bench] warning: ${text}`);
+  }
+}
+let exitHooksInstalled = false;
+
+/** Builds the app unless .next/BUILD_ID is newer than every source file. */
+export async function buildIfStale(options: { force?: boolean } = {}): Promise<{ built: boolean; seconds: number; reason: string }> {
+  await waitForOtherBuilds();
+  const buildId = path.join(ROOT, ".next/BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const newest = Math.max(...SOURCES.map((source) => newestMtime(path.join(ROOT, source))));
+  if (!options.force && builtAt > newest) return { built: false, seconds: 0, reason: "build is up to date" };
+  const reason = builtAt === 0 ? "no build yet" : options.force ? "forced" : "sources changed since the last build";
+  console.log(`[bench] next build (${reason})…`);
+  const startedAt = performance.now();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const result = spawnSync(NEXT_BIN, ["build"], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 15 * 60_000,
+  });
+  writeFileSync(path.join(RESULTS_DIR, "next-build.log"), `${result.stdout ?? ""}\n${result.stderr ?? ""}`);
+  if (result.status !== 0) {
+    throw new Error(`next build failed (exit ${result.status ?? result.signal}); see bench/results/next-build.log:\n${`${result.stdout}\n${result.stderr}`.slice(-3000)}`);
+  }
+  return { built: true, seconds: (performance.now() - startedAt) / 1000, reason };
+}
+
+/** Waits (at most 10 minutes) while another process runs `next build` in this repo, so two builds never share .next. */
+async function waitForOtherBuilds(): Promise<void> {
+  const deadline = Date.now() + 10 * 60_000;
+  let announced = false;
+  while (Date.now() < deadline) {
+    const others = otherBuildPids();
+    if (others.length === 0) return;
+    if (!announced) console.log(`[bench] another next build is running (pid ${others.join(", ")}); waiting for it…`);
+    announced = true;
+    await sleep(2000);
+  }
+}
+
+function otherBuildPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      // `next build` renames its process to "next-build (vX)".
+      const isBuild = argv.some((arg) => arg.startsWith("next-build")) || (argv.some((arg) => /(^|\/)next$/.test(arg)) && argv.includes("build"));
+      if (isBuild && readlinkSync(`/proc/${entry}/cwd`) === ROOT) pids.push(Number(entry));
+    } catch {
+      // The process went away.
+    }
+  }
+  return pids;
+}
+
+export function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    if (SKIP.has(entry.name) || entry.name.startsWith(".") || /\.test\.tsx?$/.test(entry.name)) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+/** A fresh temp database (migrated + seeded through the npm scripts) and `next start` on it. */
+export async function startServer(options: StartOptions = {}): Promise<StartedServer> {
+  installExitHooks();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-"));
+  const databaseUrl = `file:${path.join(dataDir, "bench.db")}`;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    SWITCHBOARD_SELF_ORIGIN: baseUrl,
+    SWITCHBOARD_BENCH: "1",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+  };
+  const setupEnv = { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? "" };
+  try {
+    runChecked("npm", ["run", "--silent", "db:migrate"], setupEnv);
+    try {
+      runChecked("npm", ["run", "--silent", "seed"], setupEnv);
+    } catch (error) {
+      // Known failure mode: tsx in ESM mode cannot resolve "./x/x.node" imports
+      // (".node" is the native-addon extension). Seed with a resolve hook instead.
+      if (!String(error).includes("ERR_MODULE_NOT_FOUND")) throw error;
+      noteWarning("`npm run seed` failed with ERR_MODULE_NOT_FOUND (tsx cannot resolve the *.node.ts imports); seeded with bench/lib/registerNodeSuffix.mjs instead");
+      runChecked(process.execPath, ["--import", "tsx", "--import", "./bench/lib/registerNodeSuffix.mjs", "scripts/seed.ts"], setupEnv);
+    }
+    options.beforeStart?.(setupEnv);
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  const log: string[] = [];
+  const child: ChildProcess = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const remember = (chunk: Buffer) => {
+    log.push(chunk.toString());
+    if (log.length > 200) log.shift();
+    if (process.env.BENCH_SERVER_LOG) process.stderr.write(chunk);
+  };
+  child.stdout?.on("data", remember);
+  child.stderr?.on("data", remember);
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) => child.once("exit", () => ((exited = true), resolve())));
+
+  const server: StartedServer = {
+    baseUrl,
+    port,
+    pid: child.pid!,
+    databaseUrl,
+    dataDir,
+    log,
+    exited: () => exited,
+    async stop() {
+      running.delete(server);
+      if (!exited) {
+        killGroup(child.pid!, "SIGTERM");
+        const done = await Promise.race([exitPromise.then(() => true), sleep(10_000).then(() => false)]);
+        if (!done) {
+          killGroup(child.pid!, "SIGKILL");
+          await Promise.race([exitPromise, sleep(3000)]);
+        }
+      }
+      // Workers left in the group (if any) go too.
+      killGroup(child.pid!, "SIGKILL");
+      if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  running.add(server);
+  try {
+    await waitForHealth(server);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
+
+async function waitForHealth(server: StartedServer): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exited()) throw new Error(`next start exited early:\n${server.log.join("").slice(-3000)}`);
+    try {
+      const response = await fetch(`${server.baseUrl}/api/v1/health`, { signal: AbortSignal.timeout(3000) });
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(200);
+  }
+  throw new Error(`next start did not answer at ${server.baseUrl} within 90 s:\n${server.log.join("").slice(-3000)}`);
+}
+
+/** Stops every server this process started (also on error paths). */
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...running].map((server) => server.stop().catch(() => undefined)));
+}
+
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  const killNow = () => {
+    for (const server of running) killGroup(server.pid, "SIGKILL");
+  };
+  process.once("exit", killNow);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      killNow();
+      process.exit(130);
+    });
+  }
+}
+
+export function runChecked(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 5 * 60_000): string {
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: timeoutMs,
+  });
+  if (result.status !== 0) {
+    throw new Error(`${[command, ...args].join(" ")} failed (exit ${result.status ?? result.signal}):\n${`${result.stdout}\n${result.stderr}`.slice(-4000)}`);
+  }
+  return result.stdout;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Resident set size in MB of a process and all its descendants (from /proc). */
+export function treeRssMb(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // Gone.
+    }
+  }
+  let totalKb = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      totalKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // Gone.
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return totalKb / 1024;
+}
+
+/** Pids of a process and its descendants. */
+export function processTree(rootPid: number): number[] {
+  const out: number[] = [];
+  const all = readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
+  const parent = new Map<number, number>();
+  for (const entry of all) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // Gone.
+    }
+  }
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    out.push(pid);
+    for (const [child, ppid] of parent) if (ppid === pid) stack.push(child);
+  }
+  return out;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// tRPC over HTTP (superjson transformer: inputs and outputs are wrapped in { json }).
+
+export async function trpcMutation<T>(baseUrl: string, procedure: string, input: unknown, timeoutMs = 120_000): Promise<T> {
+  const response = await fetch(`${baseUrl}/api/trpc/${procedure}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: input }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  return readTrpc<T>(response, procedure);
+}
+
+export async function trpcQuery<T>(baseUrl: string, procedure: string, input: unknown, timeoutMs = 60_000): Promise<T> {
+  const query = encodeURIComponent(JSON.stringify({ json: input }));
+  const response = await fetch(`${baseUrl}/api/trpc/${procedure}?input=${query}`, { signal: AbortSignal.timeout(timeoutMs) });
+  return readTrpc<T>(response, procedure);
+}
+
+async function readTrpc<T>(response: Response, procedure: string): Promise<T> {
+  const text = await response.text();
+  let body: { result?: { data?: { json?: T } }; error?: { json?: { message?: string } } };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`tRPC ${procedure}: HTTP ${response.status}, not JSON: ${text.slice(0, 300)}`);
+  }
+  if (!response.ok || body.error) throw new Error(`tRPC ${procedure}: HTTP ${response.status}: ${body.error?.json?.message ?? text.slice(0, 500)}`);
+  return body.result?.data?.json as T;
+}
+
+/** Imports a flow document through the app (tRPC flows.import), publishes it (flows.publish), returns id and slug. */
+export async function importAndPublish(baseUrl: string, document: unknown, name?: string): Promise<{ id: string; slug: string; version: number }> {
+  const { id } = await trpcMutation<{ id: string }>(baseUrl, "flows.import", { document, ...(name ? { name } : {}) });
+  const { version } = await trpcMutation<{ version: number }>(baseUrl, "flows.publish", { id });
+  const flow = await trpcQuery<{ slug: string }>(baseUrl, "flows.get", { id });
+  return { id, slug: flow.slug, version };
+}
