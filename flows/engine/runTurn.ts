@@ -200,11 +200,13 @@ export async function runTurn(
     return finish("ended");
   }
 
+  // A high bar: wrongly handing off (reading "我要投訴" as "agent please") costs
+  // more than a miss, which the flow's own intents can still route.
   function asksForHuman(text: string): boolean {
     const match = ports.nlu.match({
       key: "builtin:human-request",
       intents: [{ name: "human", phrases: HUMAN_REQUEST_PHRASES }],
-      threshold: 0.6,
+      threshold: 0.75,
       text,
     });
     return match.intent === "human";

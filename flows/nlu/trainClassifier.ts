@@ -33,9 +33,14 @@ export const DEFAULT_CLASSIFIER_CONFIG: ClassifierConfig = {
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-interface Posting {
-  ids: number[];
-  weights: number[];
+interface FeatureEntry {
+  idf: number;
+  /** training phrases containing the feature, with their L2-normalised TF-IDF weight */
+  pIds: Int32Array;
+  pW: Float32Array;
+  /** intents whose (normalised) centroid contains the feature */
+  cIds: Int32Array;
+  cW: Float32Array;
 }
 
 export interface ScoredText {
@@ -43,17 +48,20 @@ export interface ScoredText {
   known: number; // share of the input's (IDF-weighted) feature mass known to the model
 }
 
-/** Train a per-node intent classifier (TF-IDF n-grams + nearest neighbours/centroids + calibrated OOS detection). */
-export function trainClassifier(
-  intents: IntentDefinition[],
-  options: ClassifierOptions = {},
-  config: ClassifierConfig = DEFAULT_CLASSIFIER_CONFIG,
-): IntentClassifier & { score(text: string): ScoredText } {
-  const names = intents.map((i) => i.name);
-  const nIntents = names.length;
-  const userThreshold = Math.min(1, Math.max(0, options.threshold ?? 0));
+/** Features of unseen *combinations* (word bigrams, Han 2/3-grams, char trigrams). */
+function isNgramKey(k: string): boolean {
+  const c0 = k.charCodeAt(0);
+  if (c0 === 104 /* h */) return k.charCodeAt(1) !== 49; // h2:, h3: (not h1:)
+  return c0 === 98 /* b */ || c0 === 99; /* c */
+}
 
-  // ---- featurise (dedupe identical phrases per intent) ----
+interface Index {
+  entries: Map<string, FeatureEntry>;
+  phraseIntent: Int32Array;
+  trainedIntents: number;
+}
+
+function buildIndex(intents: IntentDefinition[], config: ClassifierConfig): Index {
   const phraseFeats: Array<Map<string, number>> = [];
   const phraseIntent: number[] = [];
   const df = new Map<string, number>();
@@ -61,12 +69,12 @@ export function trainClassifier(
   intents.forEach((def, idx) => {
     const seen = new Set<string>();
     const intentFeatures = new Set<string>();
-    for (const p of def.phrases ?? []) {
+    for (const p of Array.isArray(def.phrases) ? def.phrases : []) {
       if (typeof p !== "string") continue;
       const f = extractFeatures(p, config.features);
       if (f.size === 0) continue;
       const sig = [...f.keys()].sort().join("|");
-      if (seen.has(sig)) continue;
+      if (seen.has(sig)) continue; // identical after normalisation
       seen.add(sig);
       phraseFeats.push(f);
       phraseIntent.push(idx);
@@ -76,94 +84,119 @@ export function trainClassifier(
     for (const k of intentFeatures) df.set(k, (df.get(k) ?? 0) + 1);
   });
   const N = Math.max(trainedIntents, 1);
-  const idf = new Map<string, number>();
-  for (const [k, d] of df) idf.set(k, Math.log(1 + N / d));
-  const unknownIdf = Math.log(1 + N) * config.unknownIdf;
-  const unknownNgramIdf = unknownIdf * config.unknownNgram;
-  const isNgram = (k: string) => k.startsWith("h2:") || k.startsWith("h3:") || k.startsWith("b:") || k.startsWith("c:");
 
-  // ---- phrase vectors, centroids, inverted indexes ----
-  const phrasePost = new Map<string, Posting>();
-  const centroid: Array<Map<string, number>> = names.map(() => new Map());
+  const pPost = new Map<string, { ids: number[]; w: number[] }>();
+  const centroid: Array<Map<string, number>> = intents.map(() => new Map());
   phraseFeats.forEach((f, pid) => {
     let norm = 0;
-    const v: Array<[string, number]> = [];
     for (const [k, w] of f) {
-      const x = w * (idf.get(k) as number);
-      v.push([k, x]);
+      const x = w * Math.log(1 + N / (df.get(k) as number));
+      f.set(k, x);
       norm += x * x;
     }
     norm = Math.sqrt(norm) || 1;
     const c = centroid[phraseIntent[pid]];
-    for (const [k, x] of v) {
+    for (const [k, x] of f) {
       const y = x / norm;
-      let post = phrasePost.get(k);
-      if (!post) phrasePost.set(k, (post = { ids: [], weights: [] }));
+      let post = pPost.get(k);
+      if (!post) pPost.set(k, (post = { ids: [], w: [] }));
       post.ids.push(pid);
-      post.weights.push(y);
+      post.w.push(y);
       c.set(k, (c.get(k) ?? 0) + y);
     }
   });
-  const centPost = new Map<string, Posting>();
+  const cPost = new Map<string, { ids: number[]; w: number[] }>();
   centroid.forEach((c, iid) => {
     let norm = 0;
     for (const x of c.values()) norm += x * x;
     norm = Math.sqrt(norm) || 1;
     for (const [k, x] of c) {
-      let post = centPost.get(k);
-      if (!post) centPost.set(k, (post = { ids: [], weights: [] }));
+      let post = cPost.get(k);
+      if (!post) cPost.set(k, (post = { ids: [], w: [] }));
       post.ids.push(iid);
-      post.weights.push(x / norm);
+      post.w.push(x / norm);
     }
   });
+  const entries = new Map<string, FeatureEntry>();
+  for (const [k, d] of df) {
+    const p = pPost.get(k)!;
+    const c = cPost.get(k)!;
+    entries.set(k, {
+      idf: Math.log(1 + N / d),
+      pIds: Int32Array.from(p.ids),
+      pW: Float32Array.from(p.w),
+      cIds: Int32Array.from(c.ids),
+      cW: Float32Array.from(c.w),
+    });
+  }
+  return { entries, phraseIntent: Int32Array.from(phraseIntent), trainedIntents };
+}
 
-  const nPhrases = phraseFeats.length;
+/** Train a per-node intent classifier (TF-IDF n-grams + nearest neighbours/centroids + calibrated OOS detection). */
+export function trainClassifier(
+  intents: IntentDefinition[],
+  options: ClassifierOptions = {},
+  config: ClassifierConfig = DEFAULT_CLASSIFIER_CONFIG,
+): IntentClassifier & { score(text: string): ScoredText } {
+  const defs = Array.isArray(intents) ? intents : [];
+  const names = defs.map((i) => String(i?.name ?? ""));
+  const nIntents = names.length;
+  const userThreshold = Math.min(1, Math.max(0, Number(options?.threshold) || 0));
+  const { entries, phraseIntent, trainedIntents } = buildIndex(defs, config);
+  const N = Math.max(trainedIntents, 1);
+  const unknownIdf = Math.log(1 + N) * config.unknownIdf;
+  const unknownNgramIdf = unknownIdf * config.unknownNgram;
+  const nPhrases = phraseIntent.length;
+
+  // scratch buffers reused across calls (classification is synchronous)
   const phraseScore = new Float64Array(nPhrases);
-  const touched: number[] = [];
+  const touched = new Int32Array(nPhrases);
   const best1 = new Float64Array(nIntents);
   const best2 = new Float64Array(nIntents);
   const centScore = new Float64Array(nIntents);
+  const qEntries: FeatureEntry[] = [];
+  const qWeights: number[] = [];
 
   function score(text: string): ScoredText {
     const scores = new Float64Array(nIntents);
-    const f = typeof text === "string" ? extractFeatures(text, config.features) : new Map<string, number>();
-    if (f.size === 0 || nPhrases === 0) return { scores, known: 0 };
+    const f = typeof text === "string" && nPhrases > 0 ? extractFeatures(text, config.features) : undefined;
+    if (!f || f.size === 0) return { scores, known: 0 };
     let norm = 0;
     let knownMass = 0;
-    const q: Array<[string, number]> = [];
+    qEntries.length = 0;
+    qWeights.length = 0;
     for (const [k, w] of f) {
-      const i = idf.get(k);
-      const x = w * (i ?? (isNgram(k) ? unknownNgramIdf : unknownIdf));
-      norm += x * x;
-      if (i !== undefined) {
+      const e = entries.get(k);
+      if (e) {
+        const x = w * e.idf;
+        norm += x * x;
         knownMass += x * x;
-        q.push([k, x]);
+        qEntries.push(e);
+        qWeights.push(x);
+      } else {
+        const x = w * (isNgramKey(k) ? unknownNgramIdf : unknownIdf);
+        norm += x * x;
       }
     }
-    if (q.length === 0) return { scores, known: 0 };
+    if (qEntries.length === 0) return { scores, known: 0 };
     norm = Math.sqrt(norm);
     best1.fill(0);
     best2.fill(0);
     centScore.fill(0);
-    touched.length = 0;
-    for (const [k, x] of q) {
-      const y = x / norm;
-      const pp = phrasePost.get(k);
-      if (pp) {
-        const { ids, weights } = pp;
-        for (let j = 0; j < ids.length; j++) {
-          const id = ids[j];
-          if (phraseScore[id] === 0) touched.push(id);
-          phraseScore[id] += y * weights[j];
-        }
+    let nTouched = 0;
+    for (let qi = 0; qi < qEntries.length; qi++) {
+      const e = qEntries[qi];
+      const y = qWeights[qi] / norm;
+      const { pIds, pW, cIds, cW } = e;
+      for (let j = 0; j < pIds.length; j++) {
+        const id = pIds[j];
+        if (phraseScore[id] === 0) touched[nTouched++] = id;
+        phraseScore[id] += y * pW[j];
       }
-      const cp = centPost.get(k);
-      if (cp) {
-        const { ids, weights } = cp;
-        for (let j = 0; j < ids.length; j++) centScore[ids[j]] += y * weights[j];
-      }
+      for (let j = 0; j < cIds.length; j++) centScore[cIds[j]] += y * cW[j];
     }
-    for (const id of touched) {
+    for (let t = 0; t < nTouched; t++) {
+      const id = touched[t];
       const s = phraseScore[id];
       phraseScore[id] = 0;
       const it = phraseIntent[id];

@@ -17,11 +17,11 @@ export function setupMonaco(): Monaco {
   if (configured) return monaco;
   configured = true;
   self.MonacoEnvironment = {
+    // Relative `new URL("./….ts", import.meta.url)` inside `new Worker(…)` is the form Turbopack
+    // (dev and build) bundles as a worker entry; a bare package path is emitted as a raw asset instead.
     getWorker(_workerId: string, label: string) {
-      if (label === "json") {
-        return new Worker(new URL("monaco-editor/language/json/json.worker", import.meta.url), { type: "module", name: "json" });
-      }
-      return new Worker(new URL("monaco-editor/editor/editor.worker", import.meta.url), { type: "module", name: "editor" });
+      if (label === "json") return new Worker(new URL("./workers/json.worker.ts", import.meta.url), { type: "module" });
+      return new Worker(new URL("./workers/editor.worker.ts", import.meta.url), { type: "module" });
     },
   };
   loader.config({ monaco });
