@@ -16,5 +16,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     retry: 0,
+    // UI assertions poll (expect.poll) instead of sleeping.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -1,7 +1,10 @@
 import { simplifiedCharMap } from "./simplifiedCharMap";
 import { cantoneseFolds } from "./cantoneseFolds";
 
-const HAN = /\p{Script=Han}/u;
+/** CJK ideograph ranges (BMP + supplementary), tested by code point: cheaper than a Unicode-property regex per character. */
+function isHan(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+}
 
 // Multi-character Cantonese folds, grouped by first character for a fast scan.
 const foldsByFirst = new Map<string, Array<readonly [string, string]>>();
@@ -45,17 +48,19 @@ function foldCantonese(text: string): string {
  */
 export function normalizeText(text: string): string {
   if (!text) return "";
-  let s = text.normalize("NFKC").toLowerCase();
-  s = s.replace(/[’‘`´]/g, "'");
-  let folded = "";
-  for (const ch of s) {
-    if (ch === "係") {
-      folded += "是";
-      continue;
+  let s = text.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(s)) {
+    s = s.normalize("NFKC").toLowerCase().replace(/[’‘`´]/g, "'");
+    let folded = "";
+    for (const ch of s) {
+      const cp = ch.codePointAt(0) as number;
+      if (cp < 0x3400) folded += ch;
+      else if (ch === "係") folded += "是";
+      else folded += isHan(cp) ? simplifiedCharMap.get(ch) ?? ch : ch;
     }
-    folded += HAN.test(ch) ? simplifiedCharMap.get(ch) ?? ch : ch;
+    s = foldCantonese(folded);
   }
-  s = foldCantonese(folded);
   s = s
     .replace(/(\p{L})['](\p{L})/gu, "$1$2")
     .replace(/([a-z])-(?=[a-z])/g, "$1")

@@ -33,16 +33,6 @@ export const DEFAULT_CLASSIFIER_CONFIG: ClassifierConfig = {
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-interface FeatureEntry {
-  idf: number;
-  /** training phrases containing the feature, with their L2-normalised TF-IDF weight */
-  pIds: Int32Array;
-  pW: Float32Array;
-  /** intents whose (normalised) centroid contains the feature */
-  cIds: Int32Array;
-  cW: Float32Array;
-}
-
 export interface ScoredText {
   scores: Float64Array; // combined score per intent
   known: number; // share of the input's (IDF-weighted) feature mass known to the model
@@ -55,81 +45,108 @@ function isNgramKey(k: string): boolean {
   return c0 === 98 /* b */ || c0 === 99; /* c */
 }
 
+/** Inverted index in CSR layout: one Map lookup per query feature, few heap objects. */
 interface Index {
-  entries: Map<string, FeatureEntry>;
+  featureId: Map<string, number>;
+  idf: Float64Array;
+  pStart: Int32Array; // postings of feature f: [pStart[f], pStart[f+1])
+  pIds: Int32Array; // phrase ids
+  pW: Float32Array; // L2-normalised TF-IDF weight in that phrase
+  cStart: Int32Array;
+  cIds: Int32Array; // intent ids
+  cW: Float32Array; // weight in the normalised intent centroid
   phraseIntent: Int32Array;
   trainedIntents: number;
 }
 
 function buildIndex(intents: IntentDefinition[], config: ClassifierConfig): Index {
-  const phraseFeats: Array<Map<string, number>> = [];
+  const featureId = new Map<string, number>();
+  const phraseKeys: number[][] = [];
+  const phraseVals: number[][] = [];
   const phraseIntent: number[] = [];
-  const df = new Map<string, number>();
+  const dfList: number[] = [];
   let trainedIntents = 0;
   intents.forEach((def, idx) => {
     const seen = new Set<string>();
-    const intentFeatures = new Set<string>();
-    for (const p of Array.isArray(def.phrases) ? def.phrases : []) {
+    const intentFeatures = new Set<number>();
+    for (const p of Array.isArray(def?.phrases) ? def.phrases : []) {
       if (typeof p !== "string") continue;
       const f = extractFeatures(p, config.features);
       if (f.size === 0) continue;
       const sig = [...f.keys()].sort().join("|");
       if (seen.has(sig)) continue; // identical after normalisation
       seen.add(sig);
-      phraseFeats.push(f);
+      const keys: number[] = [];
+      const vals: number[] = [];
+      for (const [k, w] of f) {
+        let id = featureId.get(k);
+        if (id === undefined) {
+          id = dfList.length;
+          featureId.set(k, id);
+          dfList.push(0);
+        }
+        keys.push(id);
+        vals.push(w);
+        intentFeatures.add(id);
+      }
+      phraseKeys.push(keys);
+      phraseVals.push(vals);
       phraseIntent.push(idx);
-      for (const k of f.keys()) intentFeatures.add(k);
     }
     if (seen.size > 0) trainedIntents += 1;
-    for (const k of intentFeatures) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const id of intentFeatures) dfList[id] += 1;
   });
   const N = Math.max(trainedIntents, 1);
+  const nF = dfList.length;
+  const idf = new Float64Array(nF);
+  for (let f = 0; f < nF; f++) idf[f] = Math.log(1 + N / dfList[f]);
 
-  const pPost = new Map<string, { ids: number[]; w: number[] }>();
-  const centroid: Array<Map<string, number>> = intents.map(() => new Map());
-  phraseFeats.forEach((f, pid) => {
+  // phrase postings (CSR)
+  const pCount = new Int32Array(nF + 1);
+  for (const keys of phraseKeys) for (const k of keys) pCount[k + 1]++;
+  for (let f = 0; f < nF; f++) pCount[f + 1] += pCount[f];
+  const pStart = pCount.slice();
+  const fill = pCount.slice();
+  const pIds = new Int32Array(pStart[nF]);
+  const pW = new Float32Array(pStart[nF]);
+  // centroids accumulated densely per intent over its own features
+  const centroid: Array<Map<number, number>> = intents.map(() => new Map());
+  phraseKeys.forEach((keys, pid) => {
+    const vals = phraseVals[pid];
     let norm = 0;
-    for (const [k, w] of f) {
-      const x = w * Math.log(1 + N / (df.get(k) as number));
-      f.set(k, x);
-      norm += x * x;
+    for (let j = 0; j < keys.length; j++) {
+      vals[j] *= idf[keys[j]];
+      norm += vals[j] * vals[j];
     }
     norm = Math.sqrt(norm) || 1;
     const c = centroid[phraseIntent[pid]];
-    for (const [k, x] of f) {
-      const y = x / norm;
-      let post = pPost.get(k);
-      if (!post) pPost.set(k, (post = { ids: [], w: [] }));
-      post.ids.push(pid);
-      post.w.push(y);
-      c.set(k, (c.get(k) ?? 0) + y);
+    for (let j = 0; j < keys.length; j++) {
+      const y = vals[j] / norm;
+      const at = fill[keys[j]]++;
+      pIds[at] = pid;
+      pW[at] = y;
+      c.set(keys[j], (c.get(keys[j]) ?? 0) + y);
     }
   });
-  const cPost = new Map<string, { ids: number[]; w: number[] }>();
+  // centroid postings (CSR)
+  const cCount = new Int32Array(nF + 1);
+  for (const c of centroid) for (const k of c.keys()) cCount[k + 1]++;
+  for (let f = 0; f < nF; f++) cCount[f + 1] += cCount[f];
+  const cStart = cCount.slice();
+  const cFill = cCount.slice();
+  const cIds = new Int32Array(cStart[nF]);
+  const cW = new Float32Array(cStart[nF]);
   centroid.forEach((c, iid) => {
     let norm = 0;
     for (const x of c.values()) norm += x * x;
     norm = Math.sqrt(norm) || 1;
     for (const [k, x] of c) {
-      let post = cPost.get(k);
-      if (!post) cPost.set(k, (post = { ids: [], w: [] }));
-      post.ids.push(iid);
-      post.w.push(x / norm);
+      const at = cFill[k]++;
+      cIds[at] = iid;
+      cW[at] = x / norm;
     }
   });
-  const entries = new Map<string, FeatureEntry>();
-  for (const [k, d] of df) {
-    const p = pPost.get(k)!;
-    const c = cPost.get(k)!;
-    entries.set(k, {
-      idf: Math.log(1 + N / d),
-      pIds: Int32Array.from(p.ids),
-      pW: Float32Array.from(p.w),
-      cIds: Int32Array.from(c.ids),
-      cW: Float32Array.from(c.w),
-    });
-  }
-  return { entries, phraseIntent: Int32Array.from(phraseIntent), trainedIntents };
+  return { featureId, idf, pStart, pIds, pW, cStart, cIds, cW, phraseIntent: Int32Array.from(phraseIntent), trainedIntents };
 }
 
 /** Train a per-node intent classifier (TF-IDF n-grams + nearest neighbours/centroids + calibrated OOS detection). */
@@ -142,7 +159,7 @@ export function trainClassifier(
   const names = defs.map((i) => String(i?.name ?? ""));
   const nIntents = names.length;
   const userThreshold = Math.min(1, Math.max(0, Number(options?.threshold) || 0));
-  const { entries, phraseIntent, trainedIntents } = buildIndex(defs, config);
+  const { featureId, idf, pStart, pIds, pW, cStart, cIds, cW, phraseIntent, trainedIntents } = buildIndex(defs, config);
   const N = Math.max(trainedIntents, 1);
   const unknownIdf = Math.log(1 + N) * config.unknownIdf;
   const unknownNgramIdf = unknownIdf * config.unknownNgram;
@@ -154,7 +171,7 @@ export function trainClassifier(
   const best1 = new Float64Array(nIntents);
   const best2 = new Float64Array(nIntents);
   const centScore = new Float64Array(nIntents);
-  const qEntries: FeatureEntry[] = [];
+  const qEntries: number[] = [];
   const qWeights: number[] = [];
 
   function score(text: string): ScoredText {
@@ -166,9 +183,9 @@ export function trainClassifier(
     qEntries.length = 0;
     qWeights.length = 0;
     for (const [k, w] of f) {
-      const e = entries.get(k);
-      if (e) {
-        const x = w * e.idf;
+      const e = featureId.get(k);
+      if (e !== undefined) {
+        const x = w * idf[e];
         norm += x * x;
         knownMass += x * x;
         qEntries.push(e);
@@ -187,13 +204,12 @@ export function trainClassifier(
     for (let qi = 0; qi < qEntries.length; qi++) {
       const e = qEntries[qi];
       const y = qWeights[qi] / norm;
-      const { pIds, pW, cIds, cW } = e;
-      for (let j = 0; j < pIds.length; j++) {
+      for (let j = pStart[e], end = pStart[e + 1]; j < end; j++) {
         const id = pIds[j];
         if (phraseScore[id] === 0) touched[nTouched++] = id;
         phraseScore[id] += y * pW[j];
       }
-      for (let j = 0; j < cIds.length; j++) centScore[cIds[j]] += y * cW[j];
+      for (let j = cStart[e], end = cStart[e + 1]; j < end; j++) centScore[cIds[j]] += y * cW[j];
     }
     for (let t = 0; t < nTouched; t++) {
       const id = touched[t];

@@ -256,3 +256,41 @@ describe("helpers", () => {
     expect(expressionVariables("a >")).toHaveProperty("error");
   });
 });
+
+describe("example flows", () => {
+  it("have no errors and name every problem's node", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const directory = new URL("../examples/", import.meta.url);
+    const files = readdirSync(directory).filter((file) => file.endsWith(".json"));
+    for (const file of files) {
+      const problems = validateFlow(JSON.parse(readFileSync(new URL(file, directory), "utf8")));
+      expect(problems.filter((p) => p.severity === "error"), file).toEqual([]);
+      for (const problem of problems) if (problem.path?.[0] === "nodes") expect(problem.nodeId, `${file}: ${problem.message}`).toBeTruthy();
+    }
+  });
+});
+
+describe("real node types", () => {
+  it("reports an intent without phrases and a bad condition expression, namespaced by type", () => {
+    const document = {
+      version: 1,
+      name: "Real",
+      nodes: [
+        { id: "start", type: "start", data: {} },
+        { id: "ask", type: "intent", data: { prompt: "", intents: [{ id: "i1", name: "refund", phrases: [] }] } },
+        { id: "check", type: "condition", data: { branches: [{ id: "b1", expression: "amount >" }] } },
+      ],
+      edges: [
+        { id: "e1", source: "start", sourceHandle: "next", target: "ask" },
+        { id: "e2", source: "ask", sourceHandle: "i1", target: "check" },
+      ],
+    };
+    const problems = validateFlow(document);
+    expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.nodeId, p.path])).toEqual([
+      ["intent.no_phrases", "ask", ["nodes", 1, "data", "intents", 0, "phrases"]],
+      ["condition.invalid_expression", "check", ["nodes", 2, "data", "branches", 0, "expression"]],
+    ]);
+    expect(problems.find((p) => p.code === "intent.no_phrases")?.message).toBe('Intent "refund": Intent "refund" has no training phrases');
+    expect(problems.map((p) => p.code)).toContain("output.fallback_unconnected");
+  });
+});

@@ -9,6 +9,7 @@ import {
   MiniMap,
   Panel,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type DefaultEdgeOptions,
@@ -16,7 +17,7 @@ import {
   type IsValidConnection,
 } from "@xyflow/react";
 import { LayoutGrid, Maximize } from "lucide-react";
-import { useCallback, useEffect, useMemo, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from "react";
 import { toast } from "sonner";
 import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition } from "@/flows/nodes";
@@ -36,6 +37,7 @@ const multiSelectKeys = ["Meta", "Control"];
 
 /** Large flows only draw what is on screen (measured: cuts first render of 1,000 nodes by more than half). */
 const VISIBLE_ONLY_THRESHOLD = 150;
+const MIN_READABLE_ZOOM = 0.5;
 
 export function FlowCanvas() {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditorStore(
@@ -49,7 +51,28 @@ export function FlowCanvas() {
   );
   const highlight = useEditorStore((s) => s.highlight);
   const revealRequest = useEditorStore((s) => s.revealRequest);
-  const { screenToFlowPosition, setCenter, getZoom, fitView, getInternalNode } = useReactFlow();
+  const { screenToFlowPosition, setCenter, getZoom, fitView, getInternalNode, setViewport } = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const initialized = useNodesInitialized();
+  const fittedFlow = useRef<string | null>(null);
+  const flowId = useEditorStore((s) => s.flowId);
+
+  // First view of a flow: fit it, but if that makes nodes unreadable, show the start at a readable zoom instead.
+  useEffect(() => {
+    if (!initialized || fittedFlow.current === flowId) return;
+    fittedFlow.current = flowId;
+    void fitView(fitViewOptions).then(() => {
+      if (getZoom() >= MIN_READABLE_ZOOM) return;
+      const state = useEditorStore.getState();
+      const start = state.nodes.find((n) => n.type === "start") ?? state.nodes[0];
+      const internal = start && getInternalNode(start.id);
+      const pane = wrapper.current?.getBoundingClientRect();
+      if (!internal || !pane) return;
+      const zoom = 0.8;
+      const { x, y } = internal.internals.positionAbsolute;
+      void setViewport({ x: 48 - x * zoom, y: pane.height / 2 - (y + (internal.measured.height ?? 80) / 2) * zoom, zoom });
+    });
+  }, [initialized, flowId, fitView, getZoom, getInternalNode, setViewport]);
 
   // Visited edges are animated and coloured; recomputed only when edges or the highlight change (not on drag).
   const renderedEdges = useMemo<Edge[]>(() => {
@@ -108,7 +131,7 @@ export function FlowCanvas() {
   }, [fitView]);
 
   return (
-    <div className="h-full w-full" onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
+    <div ref={wrapper} className="h-full w-full" onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
       <ReactFlow<EditorNode>
         nodes={nodes}
         edges={renderedEdges}
@@ -122,8 +145,6 @@ export function FlowCanvas() {
         connectionLineType={ConnectionLineType.Bezier}
         snapToGrid
         snapGrid={snapGrid}
-        fitView
-        fitViewOptions={fitViewOptions}
         minZoom={0.05}
         maxZoom={2}
         deleteKeyCode={deleteKeys}

@@ -115,7 +115,7 @@ const SchemaField = memo(function SchemaField({ name, schema: rawSchema, value, 
         {value === undefined ? <option value="">Choose…</option> : null}
         {options.map((option) => (
           <option key={String(option)} value={String(option)}>
-            {humanize(String(option))}
+            {optionLabel(option)}
           </option>
         ))}
       </select>
@@ -187,7 +187,7 @@ const SchemaField = memo(function SchemaField({ name, schema: rawSchema, value, 
       {bare ? null : (
         <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
           {label}
-          {required && type !== "boolean" ? null : <span className="ml-1 font-normal text-slate-400">optional</span>}
+          {required || rawSchema.default !== undefined || schema.default !== undefined ? null : <span className="ml-1 font-normal text-slate-400">optional</span>}
         </label>
       )}
       {control}
@@ -509,6 +509,15 @@ function UnionField({ id, label, schema, discriminator, value, path }: { id: str
         : null}
     </fieldset>
   );
+}
+
+function optionLabel(option: unknown): string {
+  return humanizeLoose(String(option));
+}
+
+/** "resolved" -> "Resolved", "not_found" -> "Not found"; ALLCAPS values (GET, POST) stay as they are. */
+function humanizeLoose(text: string): string {
+  return /^[A-Z0-9_]+$/.test(text) ? text : humanize(text);
 }
 
 function itemKey(item: unknown, index: number): string {
