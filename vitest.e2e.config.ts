@@ -12,11 +12,11 @@ export default defineConfig({
     globalSetup: ["tests/e2e/globalSetup.ts"],
     // One server, one browser, two cores: run files one after another.
     fileParallelism: false,
-    testTimeout: 90_000,
+    testTimeout: process.env.E2E_DEV === "1" ? 600_000 : 120_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     retry: 0,
     // UI assertions poll (expect.poll) instead of sleeping.
-    expect: { poll: { timeout: 15_000, interval: 100 } },
+    expect: { poll: { timeout: process.env.E2E_DEV === "1" ? 90_000 : 15_000, interval: 100 } },
   },
 });

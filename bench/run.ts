@@ -91,10 +91,22 @@ async function main(): Promise<number> {
     if (sections.includes("persistence")) await attempt("persistence", async () => (await import("./sections/persistence")).runPersistenceBench(options));
     if (sections.includes("nlu")) await attempt("nlu", async () => (await import("./sections/nlu")).runNluBench(options));
 
-    const needsServer = sections.some((name) => ["chat", "nlu", "memory", "profile", "editor"].includes(name));
-    if (needsServer) {
-      const build = await buildIfStale({ force: forceBuild });
-      console.log(`[bench] ${build.built ? `built in ${build.seconds.toFixed(0)} s (${build.reason})` : build.reason}`);
+    const serverSections = sections.filter((name) => ["chat", "nlu", "memory", "profile", "editor"].includes(name));
+    if (serverSections.length) {
+      try {
+        const build = await buildIfStale({ force: forceBuild });
+        console.log(`[bench] ${build.built ? `built in ${build.seconds.toFixed(0)} s (${build.reason})` : build.reason}`);
+        if (build.built) results.build = { seconds: Math.round(build.seconds), reason: build.reason, at: new Date().toISOString() };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(`[bench] ${message.slice(0, 3000)}`);
+        for (const name of serverSections) {
+          failures.push(name);
+          results[name === "nlu" ? "nluRetrain" : name] = { section: name, error: `next build failed: ${message.slice(0, 2000)}`, measuredAt: new Date().toISOString() };
+        }
+        save();
+        return 1;
+      }
     }
     const { publishFaqFlow, runChatBench } = await import("./sections/chatApi");
 

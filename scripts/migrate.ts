@@ -19,7 +19,7 @@ export function migrate(options: { quiet?: boolean } = {}): void {
     console.error(output);
     throw new Error(`prisma migrate deploy failed (exit ${result.status})`);
   }
-  const applied = output.split("\n").filter((line) => /migration\.sql/.test(line)).map((line) => line.replace(/^[\s└├─│]+/, ""));
+  const applied = output.split("\n").filter((line) => /\d{14}_\w+/.test(line)).map((line) => line.replace(/^[\s└├─│]+/, "").replace(/\/$/, ""));
   if (options.quiet && !applied.length) return;
   (options.quiet ? console.error : console.log)(applied.length ? `Applied migrations:\n  ${applied.join("\n  ")}` : "Database is up to date.");
 }

@@ -32,7 +32,10 @@ export function trpcProblems(error: unknown): ServerProblem[] {
       const record = (p ?? {}) as Record<string, unknown>;
       const rawPath = record.path;
       const path = Array.isArray(rawPath) ? rawPath.join(".") : typeof rawPath === "string" ? rawPath : "";
-      return { path, message: typeof record.message === "string" ? record.message : JSON.stringify(p) };
+      let message = typeof record.message === "string" ? record.message : JSON.stringify(p);
+      // Some messages repeat their path ("name: Flow name is empty"); the path is shown separately.
+      if (path && message.startsWith(`${path}: `)) message = message.slice(path.length + 2);
+      return { path, message };
     });
   }
   const zodError = trpcErrorField(error, "zodError") as { fieldErrors?: Record<string, string[]>; formErrors?: string[] } | null | undefined;

@@ -262,7 +262,6 @@ function EditorHeader({
   const name = useEditorStore((s) => s.meta.name);
   const canUndo = useEditorStore((s) => s.canUndo);
   const canRedo = useEditorStore((s) => s.canRedo);
-  const changeId = useEditorStore((s) => s.changeId);
   const [published, setPublished] = useState<{ version: number | null; atChange: number }>(() => ({
     version: publishedVersion,
     atChange: useEditorStore.getState().changeId,
@@ -307,7 +306,7 @@ function EditorHeader({
     }
   }
 
-  const unpublished = published.version === null || changeId !== published.atChange;
+  const unpublished = useEditorStore((s) => published.version === null || s.changeId !== published.atChange);
 
   return (
     <header className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2">

@@ -5,7 +5,7 @@
 // it ends Next and any worker it spawned. Every started server is also killed
 // when the bench process exits or is interrupted.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +13,7 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const RESULTS_DIR = path.join(ROOT, "bench/results");
 const NEXT_BIN = path.join(ROOT, "node_modules/.bin/next");
-const SOURCES = ["app", "flows", "server", "public", "generated", "bench/flows", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
+const SOURCES = ["app", "flows", "server", "public", "generated", "types", "bench/flows", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
 const SKIP = new Set(["node_modules", ".next", "eval", "results"]);
 
 export interface StartedServer {
@@ -33,7 +33,7 @@ export interface StartedServer {
 
 export interface StartOptions {
   /** Extra environment for the server (e.g. NODE_OPTIONS). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   /** Run before `next start`, with the server's environment (migrated, seeded database ready). */
   beforeStart?: (env: NodeJS.ProcessEnv) => void;
   keepDataDir?: boolean;
@@ -52,30 +52,63 @@ export function noteWarning(text: string): void {
 }
 let exitHooksInstalled = false;
 
-/** Builds the app unless .next/BUILD_ID is newer than every source file. */
+/**
+ * Where the benchmarked build lives: a copy of the app's sources under
+ * bench/.app-snapshot (a dot folder: tsc and vitest globs skip it), built there
+ * with its own .next. Building in place would replace .next under other
+ * people's running `next start` (the e2e suite) while they work in this tree;
+ * the copy also pins the code being measured. Node and Turbopack resolve
+ * packages from the repo's node_modules one level up (the Turbopack root is the
+ * repo, found by its package-lock.json).
+ */
+export const APP_DIR = path.join(ROOT, "bench/.app-snapshot");
+const SNAPSHOT_ENTRIES = ["app", "server", "flows", "generated", "public", "types", "bench/flows", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
+
+/** Builds the app (a fresh copy of the sources) unless the last build is newer than every source file. */
 export async function buildIfStale(options: { force?: boolean } = {}): Promise<{ built: boolean; seconds: number; reason: string }> {
   await waitForOtherBuilds();
-  const buildId = path.join(ROOT, ".next/BUILD_ID");
+  const buildId = path.join(APP_DIR, ".next/BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const newest = Math.max(...SOURCES.map((source) => newestMtime(path.join(ROOT, source))));
   if (!options.force && builtAt > newest) return { built: false, seconds: 0, reason: "build is up to date" };
   const reason = builtAt === 0 ? "no build yet" : options.force ? "forced" : "sources changed since the last build";
-  console.log(`[bench] next build (${reason})…`);
+  console.log(`[bench] next build of a copy of the sources in bench/.app-snapshot (${reason})…`);
   const startedAt = performance.now();
+  copySnapshot();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const result = spawnSync(NEXT_BIN, ["build"], {
-    cwd: ROOT,
+    cwd: APP_DIR,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
-    timeout: 15 * 60_000,
+    timeout: 20 * 60_000,
   });
   writeFileSync(path.join(RESULTS_DIR, "next-build.log"), `${result.stdout ?? ""}\n${result.stderr ?? ""}`);
   if (result.status !== 0) {
     throw new Error(`next build failed (exit ${result.status ?? result.signal}); see bench/results/next-build.log:\n${`${result.stdout}\n${result.stderr}`.slice(-3000)}`);
   }
   return { built: true, seconds: (performance.now() - startedAt) / 1000, reason };
+}
+
+function copySnapshot(): void {
+  mkdirSync(APP_DIR, { recursive: true });
+  for (const entry of readdirSync(APP_DIR)) {
+    // Keep .next/cache (Turbopack's persistent cache) between builds.
+    if (entry === ".next") {
+      for (const inner of readdirSync(path.join(APP_DIR, ".next"))) if (inner !== "cache") rmSync(path.join(APP_DIR, ".next", inner), { recursive: true, force: true });
+      continue;
+    }
+    rmSync(path.join(APP_DIR, entry), { recursive: true, force: true });
+  }
+  for (const entry of SNAPSHOT_ENTRIES) {
+    const from = path.join(ROOT, entry);
+    if (!existsSync(from)) continue;
+    cpSync(from, path.join(APP_DIR, entry), {
+      recursive: true,
+      filter: (source) => !/(^|\/)(node_modules|\.next|\.app-snapshot|results)(\/|$)/.test(path.relative(ROOT, source)),
+    });
+  }
 }
 
 /** Waits (at most 10 minutes) while another process runs `next build` in this repo, so two builds never share .next. */
@@ -99,7 +132,8 @@ function otherBuildPids(): number[] {
       const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
       // `next build` renames its process to "next-build (vX)".
       const isBuild = argv.some((arg) => arg.startsWith("next-build")) || (argv.some((arg) => /(^|\/)next$/.test(arg)) && argv.includes("build"));
-      if (isBuild && readlinkSync(`/proc/${entry}/cwd`) === ROOT) pids.push(Number(entry));
+      const cwd = readlinkSync(`/proc/${entry}/cwd`);
+      if (isBuild && (cwd === ROOT || cwd === APP_DIR)) pids.push(Number(entry));
     } catch {
       // The process went away.
     }
@@ -156,7 +190,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
 
   const log: string[] = [];
   const child: ChildProcess = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
+    cwd: APP_DIR,
     env,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

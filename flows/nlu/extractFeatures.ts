@@ -27,7 +27,8 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
 };
 
 // ---- lexicon compilation (keys normalised once at load) ----
-const latinConcepts = new Map<string, string[]>(); // "word" or "word word" -> concepts
+const latinConcepts = new Map<string, string[]>(); // stemmed "word", "word word", ... -> concepts
+let maxConceptWords = 1;
 const hanConceptsByFirst = new Map<string, Array<{ key: string; concept: string }>>();
 for (const [concept, forms] of Object.entries(CONCEPTS)) {
   for (const form of forms) {
@@ -38,9 +39,14 @@ for (const [concept, forms] of Object.entries(CONCEPTS)) {
       list.push({ key, concept });
       hanConceptsByFirst.set(key[0], list);
     } else if (/^[\p{L}\p{N} ]+$/u.test(key) && !/\p{Script=Han}/u.test(key)) {
-      const list = latinConcepts.get(key) ?? [];
+      // Latin keys are matched on canonicalised, stemmed word sequences (1-3 words),
+      // so "arrive" also matches "arrived"/"arriving"
+      const words = key.split(" ");
+      maxConceptWords = Math.max(maxConceptWords, words.length);
+      const skey = words.map((w) => stemEnglish(ENGLISH_SYNONYMS[w] ?? w)).join(" ");
+      const list = latinConcepts.get(skey) ?? [];
       if (!list.includes(concept)) list.push(concept);
-      latinConcepts.set(key, list);
+      latinConcepts.set(skey, list);
     } else {
       // mixed-script key such as "h按": match as substring of the normalised text
       const list = hanConceptsByFirst.get(key[0]) ?? [];
@@ -107,17 +113,23 @@ function latinFeatures(words: string[], out: Map<string, number>, fw: FeatureWei
   // 2. canonicalise, concepts, stopwords, stems
   const content: string[] = [];
   const concepts = new Set<string>();
+  const canon = folded.map(canonicalWord);
+  const stems = canon.map(stemEnglish);
   for (let i = 0; i < folded.length; i++) {
     const raw = folded[i];
     if (/^\p{N}/u.test(raw)) {
       add(out, "#num", fw.number);
       continue;
     }
-    const w = canonicalWord(raw);
-    for (const c of latinConcepts.get(w) ?? []) concepts.add(c);
-    if (i + 1 < folded.length) for (const c of latinConcepts.get(w + " " + canonicalWord(folded[i + 1])) ?? []) concepts.add(c);
+    const w = canon[i];
+    const stem = stems[i];
+    let key = stem;
+    for (let n = 1; n <= maxConceptWords && i + n <= folded.length; n++) {
+      if (n > 1) key += " " + stems[i + n - 1];
+      const cs = latinConcepts.get(key);
+      if (cs) for (const c of cs) concepts.add(c);
+    }
     if (ENGLISH_STOPWORDS.has(w)) continue;
-    const stem = stemEnglish(w);
     content.push(stem);
     add(out, "w:" + stem, fw.word);
     // character trigrams inside the word, for typos and unseen inflections

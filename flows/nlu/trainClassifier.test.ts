@@ -80,3 +80,43 @@ describe("trainClassifier", () => {
     expect(trainClassifier([]).classify("anything").outOfScope).toBe(true);
   });
 });
+
+describe("toJSON / loadClassifier", () => {
+  it("round-trips a trained classifier (same matches, JSON-safe, user threshold kept)", async () => {
+    const { loadClassifier } = await import("./index");
+    const clf = trainClassifier(intents, { threshold: 0.2 });
+    const json = JSON.parse(JSON.stringify(clf.toJSON()));
+    const loaded = loadClassifier(json);
+    expect(loaded.intents).toEqual(clf.intents);
+    const texts = ["I lost my card", "張信用卡唔見咗", "我想check下結餘", "what are your opening hours on saturday", "幫我轉真人客服", "tell me a joke", "今日天氣點", "", "😀", "balance"];
+    for (const t of texts) expect(loaded.classify(t), t).toEqual(clf.classify(t));
+    // a loaded model serialises to the same JSON again
+    expect(JSON.stringify(loaded.toJSON())).toBe(JSON.stringify(json));
+    // structured-clone safe as well (worker postMessage)
+    const cloned = loadClassifier(structuredClone(clf.toJSON()));
+    expect(cloned.classify("check my balance")).toEqual(clf.classify("check my balance"));
+  });
+
+  it("loads much faster than training", async () => {
+    const { loadClassifier } = await import("./index");
+    const defs = Array.from({ length: 60 }, (_, i) => ({ name: `i${i}`, phrases: Array.from({ length: 15 }, (_, j) => `topic${i} word${j} thing${(i * j) % 17} 查詢${i}號 item`) }));
+    let t = performance.now();
+    const clf = trainClassifier(defs);
+    const trainMs = performance.now() - t;
+    const json = clf.toJSON();
+    t = performance.now();
+    const loaded = loadClassifier(json);
+    const loadMs = performance.now() - t;
+    expect(loaded.classify("topic7 word3").intent).toBe(clf.classify("topic7 word3").intent);
+    expect(loadMs).toBeLessThan(trainMs);
+  });
+
+  it("rejects malformed models", async () => {
+    const { loadClassifier } = await import("./index");
+    expect(() => loadClassifier(null)).toThrow();
+    expect(() => loadClassifier({ format: "other" })).toThrow();
+    const json = trainClassifier(intents).toJSON() as Record<string, unknown>;
+    expect(() => loadClassifier({ ...json, cIds: [1, 2] })).toThrow();
+    expect(() => loadClassifier({ ...json, version: 999 })).toThrow();
+  });
+});

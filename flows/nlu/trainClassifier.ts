@@ -2,8 +2,8 @@ import { DEFAULT_FEATURE_WEIGHTS, extractFeatures, type FeatureWeights } from ".
 import type { ClassifierOptions, IntentCandidate, IntentClassifier, IntentDefinition, IntentMatch } from "./types";
 
 /**
- * Internal model constants. Chosen on the dev split (flows/nlu/eval/dev) and
- * leave-one-out on training phrases, never on the held-out eval sets.
+ * Internal model constants. Chosen on the dev splits (flows/nlu/eval/dev) and
+ * cross-validation on training phrases, never on the held-out eval sets.
  */
 export interface ClassifierConfig {
   features: FeatureWeights;
@@ -15,8 +15,19 @@ export interface ClassifierConfig {
   unknownIdf: number;
   /** extra factor for unseen *combinations* (word bigrams, Han 2/3-grams, char-grams): new combos of known units are weak evidence of new content */
   unknownNgram: number;
-  /** logistic calibration: bias, top score, margin to runner-up, known-weight share */
-  calib: [number, number, number, number];
+  /** share of the discriminative (softmax) head in the combined intent score (0 = similarity only) */
+  headWeight: number;
+  /** softmax head training: epochs, learning rate, L2, feature-dropout probability */
+  headEpochs: number;
+  headRate: number;
+  headL2: number;
+  headDropout: number;
+  /** cap on multiply-adds spent training the head (keeps 200 intents x 20 phrases fast) */
+  headBudget: number;
+  /** logistic calibration of the top candidate: bias, combined score, margin to runner-up, known-feature share, similarity score */
+  calib: [number, number, number, number, number];
+  /** calibration (bias, score, margin, known share) used when there is no head (single-intent classifiers): the previous model's, unchanged */
+  simOnlyCalib: [number, number, number, number];
   /** built-in out-of-scope cut on the calibrated confidence */
   cut: number;
 }
@@ -27,7 +38,16 @@ export const DEFAULT_CLASSIFIER_CONFIG: ClassifierConfig = {
   secondNeighbour: 0.3,
   unknownIdf: 0.8,
   unknownNgram: 0.5,
-  calib: [-3.21, 5.49, 4.22, 2.04],
+  headWeight: 0.7,
+  headEpochs: 40,
+  headRate: 3,
+  headL2: 1e-4,
+  headDropout: 0.3,
+  headBudget: 3e7,
+  // fitted on the dev splits + CV (tune2.ts --fit) with an operating point of 0.3,
+  // then shifted by -logit(0.3) = +0.85 so the documented built-in cut stays at 0.5
+  calib: [-3.87, 1.99, 2.42, 1.81, 2.58],
+  simOnlyCalib: [-3.21, 5.49, 4.22, 2.04],
   cut: 0.5,
 };
 
@@ -35,6 +55,8 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 export interface ScoredText {
   scores: Float64Array; // combined score per intent
+  sim: Float64Array; // similarity score per intent
+  head: Float64Array; // softmax-head probability per intent
   known: number; // share of the input's (IDF-weighted) feature mass known to the model
 }
 
@@ -45,9 +67,14 @@ function isNgramKey(k: string): boolean {
   return c0 === 98 /* b */ || c0 === 99; /* c */
 }
 
-/** Inverted index in CSR layout: one Map lookup per query feature, few heap objects. */
-interface Index {
-  featureId: Map<string, number>;
+/**
+ * The trained model: plain data (typed arrays + strings), so it can be serialised
+ * with toJSON() and rebuilt with loadClassifier() without re-training.
+ * Inverted index in CSR layout: one Map lookup per query feature, few heap objects.
+ */
+interface Model {
+  names: string[];
+  featureKeys: string[]; // feature id -> key
   idf: Float64Array;
   pStart: Int32Array; // postings of feature f: [pStart[f], pStart[f+1])
   pIds: Int32Array; // phrase ids
@@ -55,12 +82,22 @@ interface Index {
   cStart: Int32Array;
   cIds: Int32Array; // intent ids
   cW: Float32Array; // weight in the normalised intent centroid
+  hW: Float32Array; // softmax-head weight of (feature, intent) for the same postings as cIds
+  hBias: Float32Array; // softmax-head bias per intent
   phraseIntent: Int32Array;
   trainedIntents: number;
 }
 
-function buildIndex(intents: IntentDefinition[], config: ClassifierConfig): Index {
+interface Built extends Model {
+  // phrase vectors (CSR by phrase), only needed while training
+  vStart: Int32Array;
+  vF: Int32Array;
+  vW: Float32Array;
+}
+
+function buildIndex(intents: IntentDefinition[], names: string[], config: ClassifierConfig): Built {
   const featureId = new Map<string, number>();
+  const featureKeys: string[] = [];
   const phraseKeys: number[][] = [];
   const phraseVals: number[][] = [];
   const phraseIntent: number[] = [];
@@ -83,6 +120,7 @@ function buildIndex(intents: IntentDefinition[], config: ClassifierConfig): Inde
         if (id === undefined) {
           id = dfList.length;
           featureId.set(k, id);
+          featureKeys.push(k);
           dfList.push(0);
         }
         keys.push(id);
@@ -101,7 +139,12 @@ function buildIndex(intents: IntentDefinition[], config: ClassifierConfig): Inde
   const idf = new Float64Array(nF);
   for (let f = 0; f < nF; f++) idf[f] = Math.log(1 + N / dfList[f]);
 
-  // phrase postings (CSR)
+  // phrase vectors (CSR by phrase) and phrase postings (CSR by feature)
+  const nP = phraseKeys.length;
+  const vStart = new Int32Array(nP + 1);
+  for (let p = 0; p < nP; p++) vStart[p + 1] = vStart[p] + phraseKeys[p].length;
+  const vF = new Int32Array(vStart[nP]);
+  const vW = new Float32Array(vStart[nP]);
   const pCount = new Int32Array(nF + 1);
   for (const keys of phraseKeys) for (const k of keys) pCount[k + 1]++;
   for (let f = 0; f < nF; f++) pCount[f + 1] += pCount[f];
@@ -109,7 +152,7 @@ function buildIndex(intents: IntentDefinition[], config: ClassifierConfig): Inde
   const fill = pCount.slice();
   const pIds = new Int32Array(pStart[nF]);
   const pW = new Float32Array(pStart[nF]);
-  // centroids accumulated densely per intent over its own features
+  // centroids accumulated per intent over its own features
   const centroid: Array<Map<number, number>> = intents.map(() => new Map());
   phraseKeys.forEach((keys, pid) => {
     const vals = phraseVals[pid];
@@ -125,6 +168,8 @@ function buildIndex(intents: IntentDefinition[], config: ClassifierConfig): Inde
       const at = fill[keys[j]]++;
       pIds[at] = pid;
       pW[at] = y;
+      vF[vStart[pid] + j] = keys[j];
+      vW[vStart[pid] + j] = y;
       c.set(keys[j], (c.get(keys[j]) ?? 0) + y);
     }
   });
@@ -146,24 +191,119 @@ function buildIndex(intents: IntentDefinition[], config: ClassifierConfig): Inde
       cW[at] = x / norm;
     }
   });
-  return { featureId, idf, pStart, pIds, pW, cStart, cIds, cW, phraseIntent: Int32Array.from(phraseIntent), trainedIntents };
+  return {
+    names,
+    featureKeys,
+    idf,
+    pStart,
+    pIds,
+    pW,
+    cStart,
+    cIds,
+    cW,
+    hW: new Float32Array(cIds.length),
+    hBias: new Float32Array(names.length),
+    phraseIntent: Int32Array.from(phraseIntent),
+    trainedIntents,
+    vStart,
+    vF,
+    vW,
+  };
 }
 
-/** Train a per-node intent classifier (TF-IDF n-grams + nearest neighbours/centroids + calibrated OOS detection). */
-export function trainClassifier(
-  intents: IntentDefinition[],
-  options: ClassifierOptions = {},
-  config: ClassifierConfig = DEFAULT_CLASSIFIER_CONFIG,
-): IntentClassifier & { score(text: string): ScoredText } {
-  const defs = Array.isArray(intents) ? intents : [];
-  const names = defs.map((i) => String(i?.name ?? ""));
+/** Deterministic pseudo-random generator (mulberry32). */
+function rng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Discriminative head: multinomial logistic regression on the phrase TF-IDF
+ * vectors, with weights restricted to the (feature, intent) pairs seen in
+ * training (the centroid postings), so it stays sparse for 200+ intents.
+ * Trained by SGD with feature dropout (each epoch sees each phrase with ~30%
+ * of its features removed), which mimics partially-known user input.
+ */
+function trainHead(m: Built, config: ClassifierConfig): void {
+  const nP = m.phraseIntent.length;
+  const C = m.names.length;
+  if (nP === 0 || C < 2 || config.headWeight <= 0) return;
+  const { vStart, vF, vW, cStart, cIds, hW, hBias, phraseIntent } = m;
+  // cost of one pass: sum over phrase features of their support size (x2 for forward + update) + softmax
+  let passCost = 0;
+  for (let j = 0; j < vF.length; j++) passCost += 2 * (cStart[vF[j] + 1] - cStart[vF[j]]);
+  passCost += nP * C * 2;
+  const epochs = Math.max(1, Math.min(config.headEpochs, Math.floor(config.headBudget / Math.max(passCost, 1))));
+  const z = new Float64Array(C);
+  const keep = new Uint8Array(64);
+  const order = new Int32Array(nP);
+  for (let i = 0; i < nP; i++) order[i] = i;
+  const rand = rng(1234567);
+  const q = config.headDropout;
+  const l2 = config.headL2;
+  for (let ep = 0; ep < epochs; ep++) {
+    const lr = config.headRate / (1 + (2 * ep) / epochs);
+    for (let i = nP - 1; i > 0; i--) {
+      const k = Math.floor(rand() * (i + 1));
+      const t = order[i];
+      order[i] = order[k];
+      order[k] = t;
+    }
+    for (let oi = 0; oi < nP; oi++) {
+      const p = order[oi];
+      const s = vStart[p];
+      const e = vStart[p + 1];
+      const n = e - s;
+      const y = phraseIntent[p];
+      for (let c = 0; c < C; c++) z[c] = hBias[c];
+      let kept = 0;
+      for (let j = 0; j < n; j++) {
+        const on = j >= 64 || ep === 0 || rand() >= q ? 1 : 0; // first epoch: full phrases
+        if (j < 64) keep[j] = on;
+        if (!on) continue;
+        kept++;
+        const f = vF[s + j];
+        const x = vW[s + j];
+        for (let t = cStart[f], te = cStart[f + 1]; t < te; t++) z[cIds[t]] += x * hW[t];
+      }
+      if (kept === 0) continue;
+      let max = -Infinity;
+      for (let c = 0; c < C; c++) if (z[c] > max) max = z[c];
+      let sum = 0;
+      for (let c = 0; c < C; c++) {
+        z[c] = Math.exp(z[c] - max);
+        sum += z[c];
+      }
+      for (let c = 0; c < C; c++) z[c] = z[c] / sum - (c === y ? 1 : 0); // gradient of the logits
+      for (let c = 0; c < C; c++) hBias[c] -= lr * 0.1 * z[c];
+      for (let j = 0; j < n; j++) {
+        if (j < 64 && !keep[j]) continue;
+        const f = vF[s + j];
+        const x = vW[s + j];
+        for (let t = cStart[f], te = cStart[f + 1]; t < te; t++) hW[t] -= lr * (z[cIds[t]] * x + l2 * hW[t]);
+      }
+    }
+  }
+}
+
+type Scorer = IntentClassifier & { score(text: string): ScoredText; toJSON(): unknown };
+
+function makeClassifier(m: Model, config: ClassifierConfig, userThreshold: number): Scorer {
+  const { names, featureKeys, idf, pStart, pIds, pW, cStart, cIds, cW, hW, hBias, phraseIntent, trainedIntents } = m;
   const nIntents = names.length;
-  const userThreshold = Math.min(1, Math.max(0, Number(options?.threshold) || 0));
-  const { featureId, idf, pStart, pIds, pW, cStart, cIds, cW, phraseIntent, trainedIntents } = buildIndex(defs, config);
+  const featureId = new Map<string, number>();
+  for (let i = 0; i < featureKeys.length; i++) featureId.set(featureKeys[i], i);
   const N = Math.max(trainedIntents, 1);
   const unknownIdf = Math.log(1 + N) * config.unknownIdf;
   const unknownNgramIdf = unknownIdf * config.unknownNgram;
   const nPhrases = phraseIntent.length;
+  const hasHead = config.headWeight > 0 && nIntents > 1 && hW.some((x) => x !== 0);
+  const headWeight = hasHead ? config.headWeight : 0;
 
   // scratch buffers reused across calls (classification is synchronous)
   const phraseScore = new Float64Array(nPhrases);
@@ -171,37 +311,53 @@ export function trainClassifier(
   const best1 = new Float64Array(nIntents);
   const best2 = new Float64Array(nIntents);
   const centScore = new Float64Array(nIntents);
-  const qEntries: number[] = [];
-  const qWeights: number[] = [];
+  const headZ = new Float64Array(nIntents);
+  const simBuf = new Float64Array(nIntents);
+  const scoreBuf = new Float64Array(nIntents);
+  let qEntries = new Int32Array(64);
+  let qWeights = new Float64Array(64);
+  const order = new Int32Array(4);
 
-  function score(text: string): ScoredText {
-    const scores = new Float64Array(nIntents);
+  /** Fills simBuf, headZ (probabilities), scoreBuf; returns the known share (-1 when nothing is known). */
+  function scoreInto(text: string): number {
+    scoreBuf.fill(0);
+    simBuf.fill(0);
+    headZ.fill(0);
     const f = typeof text === "string" && nPhrases > 0 ? extractFeatures(text, config.features) : undefined;
-    if (!f || f.size === 0) return { scores, known: 0 };
+    if (!f || f.size === 0) return -1;
     let norm = 0;
     let knownMass = 0;
-    qEntries.length = 0;
-    qWeights.length = 0;
+    let nq = 0;
     for (const [k, w] of f) {
       const e = featureId.get(k);
       if (e !== undefined) {
         const x = w * idf[e];
         norm += x * x;
         knownMass += x * x;
-        qEntries.push(e);
-        qWeights.push(x);
+        if (nq === qEntries.length) {
+          const a = new Int32Array(nq * 2);
+          a.set(qEntries);
+          qEntries = a;
+          const b = new Float64Array(nq * 2);
+          b.set(qWeights);
+          qWeights = b;
+        }
+        qEntries[nq] = e;
+        qWeights[nq] = x;
+        nq++;
       } else {
         const x = w * (isNgramKey(k) ? unknownNgramIdf : unknownIdf);
         norm += x * x;
       }
     }
-    if (qEntries.length === 0) return { scores, known: 0 };
+    if (nq === 0) return -1;
     norm = Math.sqrt(norm);
     best1.fill(0);
     best2.fill(0);
     centScore.fill(0);
+    for (let i = 0; i < nIntents; i++) headZ[i] = hBias[i];
     let nTouched = 0;
-    for (let qi = 0; qi < qEntries.length; qi++) {
+    for (let qi = 0; qi < nq; qi++) {
       const e = qEntries[qi];
       const y = qWeights[qi] / norm;
       for (let j = pStart[e], end = pStart[e + 1]; j < end; j++) {
@@ -209,7 +365,10 @@ export function trainClassifier(
         if (phraseScore[id] === 0) touched[nTouched++] = id;
         phraseScore[id] += y * pW[j];
       }
-      for (let j = cStart[e], end = cStart[e + 1]; j < end; j++) centScore[cIds[j]] += y * cW[j];
+      for (let j = cStart[e], end = cStart[e + 1]; j < end; j++) {
+        centScore[cIds[j]] += y * cW[j];
+        headZ[cIds[j]] += y * hW[j];
+      }
     }
     for (let t = 0; t < nTouched; t++) {
       const id = touched[t];
@@ -221,34 +380,57 @@ export function trainClassifier(
         best1[it] = s;
       } else if (s > best2[it]) best2[it] = s;
     }
+    // softmax of the head logits
+    let max = -Infinity;
+    for (let i = 0; i < nIntents; i++) if (headZ[i] > max) max = headZ[i];
+    let sum = 0;
+    for (let i = 0; i < nIntents; i++) {
+      headZ[i] = Math.exp(headZ[i] - max);
+      sum += headZ[i];
+    }
     const a = config.knnWeight;
     const b = config.secondNeighbour;
     for (let i = 0; i < nIntents; i++) {
+      headZ[i] /= sum;
       const knn = (1 - b) * best1[i] + b * best2[i];
-      scores[i] = a * knn + (1 - a) * centScore[i];
+      const sim = a * knn + (1 - a) * centScore[i];
+      simBuf[i] = sim;
+      // the head only re-ranks intents that share evidence with the input
+      scoreBuf[i] = sim > 0 ? (1 - headWeight) * sim + headWeight * headZ[i] : 0;
     }
-    return { scores, known: knownMass / (norm * norm) };
+    return knownMass / (norm * norm);
+  }
+
+  function score(text: string): ScoredText {
+    const known = scoreInto(text);
+    return { scores: scoreBuf.slice(), sim: simBuf.slice(), head: headZ.slice(), known: Math.max(known, 0) };
   }
 
   function classify(text: string): IntentMatch {
-    const { scores, known } = score(text);
+    const known = scoreInto(text);
     // top 3 (+1 for the margin of the 3rd)
-    const order: number[] = [];
+    let nOrder = 0;
     for (let i = 0; i < nIntents; i++) {
-      let pos = order.length;
-      while (pos > 0 && scores[order[pos - 1]] < scores[i]) pos--;
+      const s = scoreBuf[i];
+      let pos = nOrder;
+      while (pos > 0 && scoreBuf[order[pos - 1]] < s) pos--;
       if (pos < 4) {
-        order.splice(pos, 0, i);
-        if (order.length > 4) order.pop();
+        for (let k = Math.min(nOrder, 3); k > pos; k--) order[k] = order[k - 1];
+        order[pos] = i;
+        if (nOrder < 4) nOrder++;
       }
     }
-    const [c0, c1, c2, c3] = config.calib;
+    // with a trained head: the fitted 5-feature calibration; without one (a single
+    // intent, e.g. the built-in "talk to a human" detector): the similarity-only one
+    const [c0, c1, c2, c3, c4] = hasHead ? config.calib : [...config.simOnlyCalib, 0];
     const candidates: IntentCandidate[] = [];
-    for (let r = 0; r < Math.min(3, order.length); r++) {
-      const s = scores[order[r]];
-      const other = r === 0 ? (order.length > 1 ? scores[order[1]] : 0) : scores[order[0]];
-      const conf = s > 0 ? sigmoid(c0 + c1 * s + c2 * (s - other) + c3 * known) : 0;
-      candidates.push({ intent: names[order[r]], confidence: Math.round(conf * 1e4) / 1e4 });
+    const kn = Math.max(known, 0);
+    for (let r = 0; r < Math.min(3, nOrder); r++) {
+      const i = order[r];
+      const s = scoreBuf[i];
+      const other = r === 0 ? (nOrder > 1 ? scoreBuf[order[1]] : 0) : scoreBuf[order[0]];
+      const conf = s > 0 ? sigmoid(c0 + c1 * s + c2 * (s - other) + c3 * kn + c4 * simBuf[i]) : 0;
+      candidates.push({ intent: names[i], confidence: Math.round(conf * 1e4) / 1e4 });
     }
     // keep candidates sorted even after rounding ties
     candidates.sort((x, y) => y.confidence - x.confidence || 0);
@@ -258,5 +440,86 @@ export function trainClassifier(
     return { intent: outOfScope ? null : top.intent, confidence, candidates, outOfScope };
   }
 
-  return { classify, score, intents: names.slice() };
+  function toJSON(): unknown {
+    return {
+      format: "switchboard-nlu",
+      version: MODEL_VERSION,
+      threshold: userThreshold,
+      config,
+      names,
+      featureKeys,
+      trainedIntents,
+      idf: Array.from(idf),
+      pStart: Array.from(pStart),
+      pIds: Array.from(pIds),
+      pW: Array.from(pW),
+      cStart: Array.from(cStart),
+      cIds: Array.from(cIds),
+      cW: Array.from(cW),
+      hW: Array.from(hW),
+      hBias: Array.from(hBias),
+      phraseIntent: Array.from(phraseIntent),
+    };
+  }
+
+  return { classify, score, toJSON, intents: names.slice() };
+}
+
+const MODEL_VERSION = 2;
+
+/** Train a per-node intent classifier (TF-IDF n-grams + nearest neighbours/centroids + softmax head + calibrated OOS detection). */
+export function trainClassifier(
+  intents: IntentDefinition[],
+  options: ClassifierOptions = {},
+  config: ClassifierConfig = DEFAULT_CLASSIFIER_CONFIG,
+): Scorer {
+  const defs = Array.isArray(intents) ? intents : [];
+  const names = defs.map((i) => String(i?.name ?? ""));
+  const userThreshold = Math.min(1, Math.max(0, Number(options?.threshold) || 0));
+  const built = buildIndex(defs, names, config);
+  trainHead(built, config);
+  const { vStart: _s, vF: _f, vW: _w, ...model } = built;
+  return makeClassifier(model, config, userThreshold);
+}
+
+const isNumArr = (x: unknown): x is number[] => Array.isArray(x) && x.every((v) => typeof v === "number");
+
+/**
+ * Rebuild a trained classifier from `classifier.toJSON()` (e.g. sent from a
+ * worker thread) without re-training. Throws on malformed input.
+ */
+export function loadClassifier(json: unknown): IntentClassifier {
+  const o = (typeof json === "string" ? JSON.parse(json) : json) as Record<string, unknown>;
+  if (!o || typeof o !== "object" || o.format !== "switchboard-nlu") throw new Error("loadClassifier: not a Switchboard NLU model");
+  if (o.version !== MODEL_VERSION) throw new Error(`loadClassifier: unsupported model version ${String(o.version)}`);
+  const arrays = ["idf", "pStart", "pIds", "pW", "cStart", "cIds", "cW", "hW", "hBias", "phraseIntent"] as const;
+  for (const k of arrays) if (!isNumArr(o[k])) throw new Error(`loadClassifier: "${k}" must be a number array`);
+  const names = o.names;
+  const featureKeys = o.featureKeys;
+  if (!Array.isArray(names) || !names.every((s) => typeof s === "string")) throw new Error('loadClassifier: "names" must be string[]');
+  if (!Array.isArray(featureKeys) || !featureKeys.every((s) => typeof s === "string")) throw new Error('loadClassifier: "featureKeys" must be string[]');
+  const a = o as unknown as Record<(typeof arrays)[number], number[]>;
+  const nF = featureKeys.length;
+  if (a.idf.length !== nF || a.pStart.length !== nF + 1 || a.cStart.length !== nF + 1) throw new Error("loadClassifier: inconsistent model arrays");
+  if (a.pIds.length !== a.pW.length || a.cIds.length !== a.cW.length || a.cIds.length !== a.hW.length || a.hBias.length !== names.length)
+    throw new Error("loadClassifier: inconsistent model arrays");
+  const config = { ...DEFAULT_CLASSIFIER_CONFIG, ...(o.config as Partial<ClassifierConfig>) };
+  const model: Model = {
+    names: names as string[],
+    featureKeys: featureKeys as string[],
+    idf: Float64Array.from(a.idf),
+    pStart: Int32Array.from(a.pStart),
+    pIds: Int32Array.from(a.pIds),
+    pW: Float32Array.from(a.pW),
+    cStart: Int32Array.from(a.cStart),
+    cIds: Int32Array.from(a.cIds),
+    cW: Float32Array.from(a.cW),
+    hW: Float32Array.from(a.hW),
+    hBias: Float32Array.from(a.hBias),
+    phraseIntent: Int32Array.from(a.phraseIntent),
+    trainedIntents: Number(o.trainedIntents) || 0,
+  };
+  const threshold = Math.min(1, Math.max(0, Number(o.threshold) || 0));
+  const clf = makeClassifier(model, config, threshold);
+  return { classify: clf.classify, toJSON: clf.toJSON, intents: clf.intents };
 }

@@ -32,4 +32,10 @@ export interface ClassifierOptions {
 export interface IntentClassifier {
   classify(text: string): IntentMatch;
   readonly intents: string[];
+  /**
+   * Plain-JSON snapshot of the trained model (structured-clone / JSON safe), to
+   * rebuild it cheaply with loadClassifier() — e.g. train in a worker thread and
+   * hand the model to the main thread.
+   */
+  toJSON(): unknown;
 }

@@ -1,16 +1,16 @@
 // THE node registry. Palette, canvas, inspector, validation and the runtime
 // all read node types from here; adding a node type is one line below.
-import { apiCallNode } from "./apiCall/apiCall.node";
-import { collectNode } from "./collect/collect.node";
-import { conditionNode } from "./condition/condition.node";
+import { apiCallNode } from "./apiCall/apiCall.node.ts";
+import { collectNode } from "./collect/collect.node.ts";
+import { conditionNode } from "./condition/condition.node.ts";
 import type { NodeDefinition } from "./defineNode";
-import { endNode } from "./end/end.node";
-import { handoffNode } from "./handoff/handoff.node";
-import { intentNode } from "./intent/intent.node";
-import { messageNode } from "./message/message.node";
-import { randomSplitNode } from "./randomSplit/randomSplit.node";
-import { setVariablesNode } from "./setVariables/setVariables.node";
-import { startNode } from "./start/start.node";
+import { endNode } from "./end/end.node.ts";
+import { handoffNode } from "./handoff/handoff.node.ts";
+import { intentNode } from "./intent/intent.node.ts";
+import { messageNode } from "./message/message.node.ts";
+import { randomSplitNode } from "./randomSplit/randomSplit.node.ts";
+import { setVariablesNode } from "./setVariables/setVariables.node.ts";
+import { startNode } from "./start/start.node.ts";
 
 export const nodeDefinitions: readonly NodeDefinition[] = [
   startNode,

@@ -112,8 +112,11 @@ describe("chat sessions on published flows", () => {
       ["bot", "Passing you to billing"],
     ]);
     expect(handoff.createdAt).toBeInstanceOf(Date);
-    await expect(postMessage({ sessionId: session.sessionId, text: "hello?" })).rejects.toMatchObject({ status: "handoff" });
-    expect((await getSession(session.sessionId)).status).toBe("handoff");
+    // While with an agent the bot stays silent, but the customer's message is kept for the agent.
+    expect(await postMessage({ sessionId: session.sessionId, text: "hello?" })).toMatchObject({ status: "handoff", messages: [] });
+    const transcript = await getSession(session.sessionId);
+    expect(transcript.status).toBe("handoff");
+    expect(transcript.messages.at(-1)).toMatchObject({ role: "customer", text: "hello?" });
   });
 
   it("runs concurrent messages to one session in arrival order", async () => {

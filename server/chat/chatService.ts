@@ -81,10 +81,12 @@ async function handleMessage(sessionId: string, text: string): Promise<ChatReply
   const store = getSessionStore();
   const session = store.findSession(sessionId);
   if (!session) throw new NotFoundError(`There is no session "${sessionId}"`);
-  if (session.status !== "active") throw new SessionClosedError(session.status);
+  if (session.status === "ended") throw new SessionClosedError(session.status);
   if (!session.flowVersionId) throw new NotFoundError(`Session "${sessionId}" has no published flow version`);
   const ports = getRuntimePorts();
   store.appendMessage(sessionId, "customer", text, ports.clock.now());
+  // With a human agent: the message is kept in the transcript for the agent; the bot stays silent.
+  if (session.status === "handoff") return { sessionId, status: "handoff", messages: [] };
 
   const published = getPublishedFlow(session.flowVersionId);
   const state = parseSessionState(session.state);

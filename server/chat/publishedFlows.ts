@@ -17,7 +17,9 @@ export interface PublishedFlow {
   document: FlowDocument;
 }
 
-const cache = new LruCache<string, PublishedFlow>(500);
+// On globalThis so every route bundle Next loads shares one cache.
+const holder = globalThis as typeof globalThis & { switchboardPublishedFlows?: LruCache<string, PublishedFlow> };
+const cache = (holder.switchboardPublishedFlows ??= new LruCache<string, PublishedFlow>(500));
 
 /** The parsed document of a published version (cached). */
 export function getPublishedFlow(flowVersionId: string): PublishedFlow {
@@ -32,7 +34,7 @@ export function getPublishedFlow(flowVersionId: string): PublishedFlow {
 /** Parses a version's document into the cache and trains its intent nodes (publishing calls this too). */
 export function rememberPublishedFlow(flowVersionId: string, flowId: string, version: number, rawDocument: unknown): PublishedFlow {
   const published = { flowVersionId, flowId, version, document: loadFlowDocument(rawDocument) };
-  warmIntentModels(published.document, flowVersionId);
+  void warmIntentModels(published.document, flowVersionId);
   cache.set(flowVersionId, published);
   return published;
 }

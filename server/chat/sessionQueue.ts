@@ -1,7 +1,8 @@
 // Runs tasks for one session one after another (a promise chain per session),
 // so two messages to the same session arriving together are handled in order.
 // The session's revision check still guards against other processes.
-const tails = new Map<string, Promise<unknown>>();
+const holder = globalThis as typeof globalThis & { switchboardSessionQueue?: Map<string, Promise<unknown>> };
+const tails = (holder.switchboardSessionQueue ??= new Map<string, Promise<unknown>>());
 
 export function runInSessionQueue<T>(sessionId: string, task: () => Promise<T>): Promise<T> {
   const previous = tails.get(sessionId) ?? Promise.resolve();

@@ -30,7 +30,7 @@ export function databaseUrl(): string {
 export function databaseFilePath(url: string = databaseUrl()): string {
   const withoutScheme = url.replace(/^file:/, "").replace(/\?.*$/, "");
   if (withoutScheme === ":memory:") return withoutScheme;
-  return path.resolve(process.cwd(), withoutScheme);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), withoutScheme);
 }
 
 /** Creates the database's folder (data/ is git-ignored and may be missing). */

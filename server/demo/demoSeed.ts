@@ -5,10 +5,10 @@ import { getPrisma } from "../db/prisma";
 import type { OrderStatus } from "./demoService";
 
 const STATUS_TEXT: Record<OrderStatus, { en: string; zh: string }> = {
-  processing: { en: "We are preparing your order.", zh: "我哋正在準備你嘅訂單。" },
-  shipped: { en: "Your order is on its way.", zh: "你嘅訂單已經寄出，運送中。" },
-  delivered: { en: "Your order has been delivered.", zh: "你嘅訂單已經送達。" },
-  cancelled: { en: "This order was cancelled.", zh: "呢張訂單已經取消。" },
+  processing: { en: "Being prepared", zh: "準備緊" },
+  shipped: { en: "On its way", zh: "已寄出，運送中" },
+  delivered: { en: "Delivered", zh: "已送達" },
+  cancelled: { en: "Cancelled", zh: "已取消" },
 };
 
 const CARRIERS = ["SF Express", "Hongkong Post", "DHL Express", "Kerry Express"];

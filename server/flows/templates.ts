@@ -2,7 +2,7 @@
 // flows/examples/*.json (its id is the file name without .json).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { FLOW_DOCUMENT_VERSION } from "../../flows/schema/flowDocument";
+import { FLOW_DOCUMENT_VERSION, parseFlowDocument } from "../../flows/schema/flowDocument";
 import { NotFoundError, ValidationError } from "../errors";
 
 export interface FlowTemplate {
@@ -15,7 +15,7 @@ export const BLANK_TEMPLATE_ID = "blank";
 
 /** Folder of the example flows (SWITCHBOARD_EXAMPLES_DIR overrides, for tests). */
 export function examplesDirectory(): string {
-  return process.env.SWITCHBOARD_EXAMPLES_DIR ?? path.join(process.cwd(), "flows", "examples");
+  return process.env.SWITCHBOARD_EXAMPLES_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "flows", "examples");
 }
 
 /** A valid minimal document: a start node connected to a message node. */
@@ -43,8 +43,8 @@ export function blankDocument(name: string): Record<string, unknown> {
 /** Example flows on disk: [{ slug, file }]. Empty when the folder is missing. */
 export function exampleFiles(): { slug: string; file: string }[] {
   const directory = examplesDirectory();
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory)
+  if (!existsSync(/*turbopackIgnore: true*/ directory)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ directory)
     .filter((file) => file.endsWith(".json"))
     .sort()
     .map((file) => ({ slug: file.replace(/\.json$/, ""), file: path.join(directory, file) }));
@@ -53,7 +53,7 @@ export function exampleFiles(): { slug: string; file: string }[] {
 export function readExample(file: string): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
+    parsed = JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
   } catch (error) {
     throw new ValidationError(`${path.basename(file)} is not valid JSON: ${error instanceof Error ? error.message : error}`);
   }
@@ -65,6 +65,7 @@ export function listTemplates(): FlowTemplate[] {
   const examples = exampleFiles().flatMap(({ slug, file }) => {
     try {
       const document = readExample(file);
+      if (!parseFlowDocument(document).ok) return [];
       return [{ id: slug, name: typeof document.name === "string" ? document.name : slug, description: typeof document.description === "string" ? document.description : "" }];
     } catch {
       return [];

@@ -9,25 +9,27 @@ export interface ServerPorts extends RuntimePorts {
   nlu: NluPort;
 }
 
-let ports: ServerPorts | undefined;
+// On globalThis: Next may load this module once per route bundle, and the
+// trained intent models in the NLU port should be shared by all of them.
+const holder = globalThis as typeof globalThis & { switchboardPorts?: ServerPorts };
 
 export function getRuntimePorts(): ServerPorts {
-  ports ??= {
+  holder.switchboardPorts ??= {
     http: createHttpPort(),
     nlu: createNluPort(),
     clock: { now: () => Date.now() },
     random: () => Math.random(),
     secret: readSecret,
   };
-  return ports;
+  return holder.switchboardPorts;
 }
 
 /** Replaces some ports (tests: a fake clock, an HTTP port pointed at a local server). */
 export function setRuntimePorts(overrides: Partial<ServerPorts>): void {
-  ports = { ...getRuntimePorts(), ...overrides };
+  holder.switchboardPorts = { ...getRuntimePorts(), ...overrides };
 }
 
 /** Back to the real ports. */
 export function resetRuntimePorts(): void {
-  ports = undefined;
+  holder.switchboardPorts = undefined;
 }

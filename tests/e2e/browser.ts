@@ -1,6 +1,6 @@
 // Shared helpers for e2e test files: connect to the suite's Chromium, open
 // pages that record console errors, and small UI helpers over the editor.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 export interface OpenedPage {
@@ -27,7 +27,8 @@ export async function openPage(browser: Browser, path = "/", options: { acceptDo
     locale: "en-GB",
     timezoneId: "Asia/Hong_Kong",
   });
-  context.setDefaultTimeout(20_000);
+  // `next dev` compiles pages on first visit (Monaco takes a while).
+  context.setDefaultTimeout(inject("devMode") ? 120_000 : 20_000);
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
@@ -36,4 +37,17 @@ export async function openPage(browser: Browser, path = "/", options: { acceptDo
   page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
   await page.goto(path);
   return { page, context, consoleErrors };
+}
+
+/** The text of a finished download (works over a remote browser connection, unlike download.path()). */
+export async function downloadText(download: Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Visible text of a Monaco editor, with its non-breaking spaces turned back into spaces. */
+export async function monacoText(container: Locator): Promise<string> {
+  return ((await container.locator(".view-lines").textContent()) ?? "").replace(/\u00a0/g, " ");
 }

@@ -1,9 +1,8 @@
 // (a) A designer builds a flow from blank by drag and drop, trains an intent,
 // and reaches the expected reply in the test chat; the canvas follows along.
-import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectBrowser, openPage } from "./browser";
+import { connectBrowser, downloadText, openPage } from "./browser";
 import { canvasNode, connect, createBlankFlow, dragFromPalette, nodeIds, openTab, selectNode, zoomToFit } from "./editor";
 
 let browser: Browser;
@@ -67,14 +66,14 @@ describe("designing a flow from blank", () => {
 
       // The turn's details show the intent decision and the trace.
       const lastTurn = pane.getByTestId("test-chat-turn").last();
-      await lastTurn.getByTestId("turn-details").locator("summary").click();
+      await lastTurn.getByTestId("turn-details").locator(":scope > summary").click();
       await expect.poll(() => lastTurn.getByTestId("intent-candidate").first().textContent()).toContain("parcel_status");
       await expect.poll(() => lastTurn.getByTestId("trace-entry").count()).toBe(2);
       await expect.poll(() => lastTurn.getByTestId("variable-change").allTextContents()).toContainEqual(expect.stringContaining("lastIntent"));
 
       // Save the conversation as a regression fixture.
       const [download] = await Promise.all([page.waitForEvent("download"), pane.getByRole("button", { name: "Save as regression fixture" }).click()]);
-      const fixture = JSON.parse(await readFile((await download.path())!, "utf8")) as { flow: { nodes: unknown[] }; turns: { user: string | null; bot: string[]; status: string }[] };
+      const fixture = JSON.parse(await downloadText(download)) as { flow: { nodes: unknown[] }; turns: { user: string | null; bot: string[]; status: string }[] };
       expect(fixture.flow.nodes).toHaveLength(4);
       expect(fixture.turns).toEqual([
         { user: null, bot: ["Hello! How can I help you today? 你好！有咩可以幫到你？", "How can I help you today? 請問有咩可以幫到你？"], status: "active" },

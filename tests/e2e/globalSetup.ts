@@ -30,6 +30,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     wsEndpoint: string;
+    devMode: boolean;
     databaseUrl: string;
   }
 }
@@ -38,7 +39,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium`);
   }
-  buildIfStale();
+  // E2E_DEV=1 runs against `next dev` (no build; slower pages, handy while iterating and to check dev mode).
+  const devMode = process.env.E2E_DEV === "1";
+  if (!devMode) buildIfStale();
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-e2e-"));
   const databaseUrl = `file:${path.join(dataDir, "e2e.db")}`;
@@ -49,7 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     SWITCHBOARD_SELF_ORIGIN: baseUrl,
-    NODE_ENV: "production",
+    NODE_ENV: devMode ? "development" : "production",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
@@ -73,7 +76,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   try {
     const serverLog: string[] = [];
-    server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    server = spawn(path.join(root, "node_modules/.bin/next"), [devMode ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
       env,
       stdio: ["ignore", "pipe", "pipe"],
@@ -97,17 +100,35 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("baseUrl", baseUrl);
   project.provide("wsEndpoint", browser.wsEndpoint());
   project.provide("databaseUrl", databaseUrl);
+  project.provide("devMode", devMode);
   return teardown;
 }
 
 function buildIfStale(): void {
   const buildId = path.join(root, ".next/BUILD_ID");
+  const isFresh = () => existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...SOURCES.map((source) => newestMtime(path.join(root, source))));
   if (process.env.E2E_SKIP_BUILD !== "1") {
-    const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-    const newest = Math.max(...SOURCES.map((source) => newestMtime(path.join(root, source))));
-    if (builtAt > newest) return;
-    console.log("[e2e] building the app (next build)…");
-    run(path.join(root, "node_modules/.bin/next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+    // Someone else's `next build` in this tree holds a lock: wait for it, then reuse its output if fresh.
+    const deadline = Date.now() + 20 * 60_000;
+    for (;;) {
+      if (isFresh()) break;
+      console.log("[e2e] building the app (next build)…");
+      const result = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+        cwd: root,
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      if (result.status === 0) break;
+      const output = `${result.stdout}\n${result.stderr}`;
+      if (/Another next build process is already running/.test(output) && Date.now() < deadline) {
+        console.log("[e2e] another next build is running; waiting for it…");
+        spawnSync("sleep", ["15"]);
+        continue;
+      }
+      throw new Error(`next build failed (exit ${result.status ?? result.signal}):\n${output}`.slice(-8000));
+    }
   }
   if (!existsSync(buildId)) throw new Error("next build did not produce .next/BUILD_ID");
 }
@@ -134,7 +155,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
 }
 
 async function waitForServer(baseUrl: string, server: ChildProcess, log: string[]): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${log.join("")}`);
     try {
@@ -145,7 +166,7 @@ async function waitForServer(baseUrl: string, server: ChildProcess, log: string[
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer at ${baseUrl} within 60 s:\n${log.join("")}`);
+  throw new Error(`next start did not answer at ${baseUrl} within 120 s:\n${log.join("")}`);
 }
 
 function freePort(): Promise<number> {

@@ -1,10 +1,10 @@
 // (c) Import a flow from a JSON file, then export it again: the document survives the round trip.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectBrowser, openPage } from "./browser";
+import { connectBrowser, downloadText, openPage } from "./browser";
 import { canvasNode, nodeIds, openTab, waitForEditor } from "./editor";
 
 let browser: Browser;
@@ -60,7 +60,7 @@ describe("import and export", () => {
       const row = page.getByTestId("flow-row").filter({ hasText: document.name });
       await row.waitFor();
       const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("button", { name: `Export ${document.name} as JSON` }).click()]);
-      const exported = JSON.parse(await readFile((await download.path())!, "utf8")) as typeof document;
+      const exported = JSON.parse(await downloadText(download)) as typeof document;
       expect(exported.name).toBe(document.name);
       expect(exported.variables).toEqual(document.variables);
       expect(exported.nodes.map(({ id, type, data }) => ({ id, type, data }))).toEqual(document.nodes.map(({ id, type, data }) => ({ id, type, data })));

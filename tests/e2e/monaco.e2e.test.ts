@@ -3,7 +3,7 @@
 // and applies valid edits to the canvas.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectBrowser, openPage } from "./browser";
+import { connectBrowser, monacoText, openPage } from "./browser";
 import { canvasNode, createBlankFlow, openTab } from "./editor";
 
 let browser: Browser;
@@ -25,7 +25,7 @@ describe("JSON view (Monaco)", () => {
       const view = page.getByTestId("flow-json-view");
       const editor = view.locator(".monaco-editor");
       await editor.waitFor();
-      await expect.poll(() => view.locator(".view-lines").textContent()).toContain('"version": 1');
+      await expect.poll(() => monacoText(view)).toContain('"version": 1');
 
       // The JSON worker runs: a syntax error gets a marker (validation happens in the worker).
       await view.locator(".view-lines").click();
@@ -63,7 +63,7 @@ describe("JSON view (Monaco)", () => {
       // Canvas -> JSON: an undo on the canvas shows up in the view once the editor is not focused.
       await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
       await page.keyboard.press("Control+z");
-      await expect.poll(() => view.locator(".view-lines").textContent()).toContain("Hello! How can I help you today?");
+      await expect.poll(() => monacoText(view)).toContain("Hello! How can I help you today?");
 
       // Everything Monaco needed came from this server, and nothing went wrong.
       const origin = new URL(page.url()).origin;

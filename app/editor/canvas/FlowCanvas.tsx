@@ -9,7 +9,6 @@ import {
   MiniMap,
   Panel,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
   type Connection,
   type DefaultEdgeOptions,
@@ -23,6 +22,7 @@ import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition } from "@/flows/nodes";
 import { Button } from "@/app/_components/Button";
 import { highlightSets, useEditorStore, type EditorNode } from "../store/editorStore";
+import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH } from "../store/layoutFlow";
 import { nodeTypes } from "./nodeTypes";
 import { PALETTE_MIME } from "./NodePalette";
 
@@ -32,6 +32,7 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
 const snapGrid: [number, number] = [16, 16];
 const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
 const proOptions = { hideAttribution: true };
+const miniMapStyle = { width: 168, height: 112 };
 const deleteKeys = ["Delete", "Backspace"];
 const multiSelectKeys = ["Meta", "Control"];
 
@@ -51,28 +52,45 @@ export function FlowCanvas() {
   );
   const highlight = useEditorStore((s) => s.highlight);
   const revealRequest = useEditorStore((s) => s.revealRequest);
-  const { screenToFlowPosition, setCenter, getZoom, fitView, getInternalNode, setViewport } = useReactFlow();
+  const { screenToFlowPosition, setCenter, getZoom, fitView, getInternalNode, setViewport } = useReactFlow<EditorNode>();
   const wrapper = useRef<HTMLDivElement>(null);
-  const initialized = useNodesInitialized();
   const fittedFlow = useRef<string | null>(null);
-  const flowId = useEditorStore((s) => s.flowId);
 
   // First view of a flow: fit it, but if that makes nodes unreadable, show the start at a readable zoom instead.
-  useEffect(() => {
-    if (!initialized || fittedFlow.current === flowId) return;
-    fittedFlow.current = flowId;
-    void fitView(fitViewOptions).then(() => {
-      if (getZoom() >= MIN_READABLE_ZOOM) return;
-      const state = useEditorStore.getState();
-      const start = state.nodes.find((n) => n.type === "start") ?? state.nodes[0];
-      const internal = start && getInternalNode(start.id);
-      const pane = wrapper.current?.getBoundingClientRect();
-      if (!internal || !pane) return;
-      const zoom = 0.8;
-      const { x, y } = internal.internals.positionAbsolute;
-      void setViewport({ x: 48 - x * zoom, y: pane.height / 2 - (y + (internal.measured.height ?? 80) / 2) * zoom, zoom });
-    });
-  }, [initialized, flowId, fitView, getZoom, getInternalNode, setViewport]);
+  // Uses stored positions (not measured sizes): with onlyRenderVisibleElements most nodes are never measured.
+  const initialView = useCallback(function initialView() {
+    const state = useEditorStore.getState();
+    if (fittedFlow.current === state.flowId || !state.nodes.length) return;
+    const pane = wrapper.current?.getBoundingClientRect();
+    if (!pane || !pane.width) {
+      requestAnimationFrame(() => initialView());
+      return;
+    }
+    fittedFlow.current = state.flowId;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const n of state.nodes) {
+      minX = Math.min(minX, n.position.x);
+      minY = Math.min(minY, n.position.y);
+      maxX = Math.max(maxX, n.position.x + DEFAULT_NODE_WIDTH);
+      maxY = Math.max(maxY, n.position.y + DEFAULT_NODE_HEIGHT);
+    }
+    const padding = 48;
+    const fitZoom = Math.min((pane.width - padding * 2) / (maxX - minX), (pane.height - padding * 2) / (maxY - minY), 1.1);
+    if (fitZoom >= MIN_READABLE_ZOOM) {
+      void setViewport({
+        x: (pane.width - (maxX - minX) * fitZoom) / 2 - minX * fitZoom,
+        y: (pane.height - (maxY - minY) * fitZoom) / 2 - minY * fitZoom,
+        zoom: fitZoom,
+      });
+      return;
+    }
+    const start = state.nodes.find((n) => n.type === "start") ?? state.nodes[0];
+    const zoom = 0.8;
+    void setViewport({ x: 48 - start.position.x * zoom, y: pane.height / 2 - (start.position.y + DEFAULT_NODE_HEIGHT / 2) * zoom, zoom });
+  }, [setViewport]);
 
   // Visited edges are animated and coloured; recomputed only when edges or the highlight change (not on drag).
   const renderedEdges = useMemo<Edge[]>(() => {
@@ -124,7 +142,7 @@ export function FlowCanvas() {
   const layout = useCallback(async () => {
     try {
       await useEditorStore.getState().autoLayout();
-      requestAnimationFrame(() => void fitView({ ...fitViewOptions, duration: 300 }));
+      setTimeout(() => void fitView({ ...fitViewOptions, duration: 300 }), 50);
     } catch (error) {
       toast.error(`Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -141,6 +159,7 @@ export function FlowCanvas() {
         onConnect={onConnect as (connection: Connection) => void}
         isValidConnection={isValidConnection}
         onPaneClick={onPaneClick}
+        onInit={initialView}
         defaultEdgeOptions={defaultEdgeOptions}
         connectionLineType={ConnectionLineType.Bezier}
         snapToGrid
@@ -155,7 +174,7 @@ export function FlowCanvas() {
         aria-label="Flow canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" ariaLabel="Mini map" />
+        <MiniMap pannable zoomable style={miniMapStyle} nodeColor={miniMapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" ariaLabel="Mini map" />
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
         <Panel position="top-right" className="flex gap-1.5">
           <Button size="sm" onClick={layout} title="Arrange nodes left to right (Shift+L)" aria-label="Auto-layout">

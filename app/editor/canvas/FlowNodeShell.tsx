@@ -17,7 +17,14 @@ export const FlowNodeShell = memo(function FlowNodeShell({ id, type, data, selec
 
   const { outputs, summary } = useMemo(() => {
     if (!definition) return { outputs: [] as NodeOutput[], summary: [] as string[] };
-    return { outputs: safe(() => definition.outputs(data), []), summary: safe(() => definition.summary(data), []) };
+    const outputs = safe(() => definition.outputs(data), [] as NodeOutput[]);
+    let summary = safe(() => definition.summary(data), [] as string[]);
+    // Outputs are listed as labelled rows already: drop summary lines that only repeat them.
+    if (outputs.length > 1) {
+      const labels = new Set(outputs.map((o) => o.label));
+      summary = summary.filter((line) => !labels.has(line));
+    }
+    return { outputs, summary };
   }, [definition, data]);
 
   if (!definition) {
@@ -36,12 +43,12 @@ export const FlowNodeShell = memo(function FlowNodeShell({ id, type, data, selec
     : selected
       ? "ring-2 ring-accent-500 border-accent-500"
       : isVisited
-        ? "border-amber-300"
+        ? "border-amber-400 bg-amber-50/40"
         : "border-slate-200 hover:border-slate-300";
 
   return (
     <div
-      className={`sb-node relative w-60 rounded-lg border bg-white shadow-sm transition-shadow ${ring}`}
+      className={`sb-node relative w-60 rounded-lg border shadow-sm transition-shadow ${isVisited && !isActive && !selected ? "" : "bg-white"} ${ring}`}
       data-node-type={type}
       data-active={isActive || undefined}
       data-visited={isVisited || undefined}
@@ -57,7 +64,6 @@ export const FlowNodeShell = memo(function FlowNodeShell({ id, type, data, selec
           <NodeIcon name={definition.icon} className="h-3.5 w-3.5" strokeWidth={2.25} />
         </span>
         <span className="truncate text-[13px] font-semibold text-slate-800">{definition.label}</span>
-        {isVisited && !isActive ? <span className="ml-auto h-2 w-2 shrink-0 rounded-full bg-amber-400" title="Visited in test chat" /> : null}
       </div>
       {summary.length ? (
         <div className="space-y-0.5 px-3 pb-2 text-xs leading-snug text-slate-600">

@@ -44,11 +44,11 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
   }, [node, definition]);
 
   const onChange = useCallback(
-    (path: (string | number)[], value: unknown) => {
+    (path: (string | number)[], value: unknown, discrete?: boolean) => {
       const current = useEditorStore.getState().nodes.find((n) => n.id === nodeId);
       if (!current) return;
       const data = setIn(current.data, path, value) as Record<string, unknown>;
-      useEditorStore.getState().setNodeData(nodeId, data, `data:${nodeId}:${path.join(".")}`);
+      useEditorStore.getState().setNodeData(nodeId, data, discrete ? null : `data:${nodeId}:${path.join(".")}`);
     },
     [nodeId],
   );

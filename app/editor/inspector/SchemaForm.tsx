@@ -24,7 +24,8 @@ type Path = (string | number)[];
 interface FormContextValue {
   errors: Map<string, string[]>;
   variables: string[];
-  onChange(path: Path, value: unknown, coalesceKey?: string): void;
+  /** `discrete` changes (add/remove/reorder, toggles) are their own undo step; typing coalesces. */
+  onChange(path: Path, value: unknown, discrete?: boolean): void;
 }
 
 const FormContext = createContext<FormContextValue>({ errors: new Map(), variables: [], onChange: () => {} });
@@ -33,7 +34,7 @@ export interface SchemaFormProps {
   schema: JsonSchema;
   value: Record<string, unknown>;
   /** Called with the path that changed and its new value. */
-  onChange(path: Path, value: unknown): void;
+  onChange(path: Path, value: unknown, discrete?: boolean): void;
   errors: Map<string, string[]>;
   variables: string[];
   /** Property names not to render (handled elsewhere). */
@@ -80,6 +81,7 @@ const SchemaField = memo(function SchemaField({ name, schema: rawSchema, value, 
   const pathKey = path.join(".");
   const fieldErrors = errors.get(pathKey) ?? [];
   const set = (next: unknown) => onChange(path, next);
+  const setDiscrete = (next: unknown) => onChange(path, next, true);
   const type = typeOf(schema);
   const discriminator = discriminatorOf(schema);
 
@@ -109,7 +111,7 @@ const SchemaField = memo(function SchemaField({ name, schema: rawSchema, value, 
       <select
         id={id}
         value={String(value ?? "")}
-        onChange={(e) => set(options.find((o) => String(o) === e.target.value))}
+        onChange={(e) => setDiscrete(options.find((o) => String(o) === e.target.value))}
         className={inputClass(fieldErrors.length > 0)}
       >
         {value === undefined ? <option value="">Choose…</option> : null}
@@ -128,7 +130,7 @@ const SchemaField = memo(function SchemaField({ name, schema: rawSchema, value, 
             id={id}
             type="checkbox"
             checked={Boolean(value)}
-            onChange={(e) => set(e.target.checked)}
+            onChange={(e) => setDiscrete(e.target.checked)}
             className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-accent-600"
           />
           <span>
@@ -226,7 +228,7 @@ function StringField({ id, schema, value, onChange, invalid }: { id: string; sch
         value={value}
         onChange={(e) => onChange(e.target.value)}
         rows={Math.min(8, Math.max(2, value.split("\n").length + 1))}
-        className={inputClass(invalid, "resize-y leading-snug")}
+        className={inputClass(invalid, "field-sizing-content max-h-64 min-h-14 resize-y leading-snug")}
         placeholder="Text… use {{variable}} to insert values"
       />
     );
@@ -315,7 +317,7 @@ function LinesField({ id, value, onChange, invalid }: { id: string; value: unkno
           onChange(next);
         }}
         rows={Math.min(12, Math.max(3, text.split("\n").length + 1))}
-        className={inputClass(invalid, "resize-y leading-snug")}
+        className={inputClass(invalid, "field-sizing-content max-h-80 min-h-16 resize-y leading-snug")}
         placeholder="One per line"
       />
       <p className="mt-0.5 text-right text-[10px] text-slate-400">
@@ -401,7 +403,7 @@ function ArrayField({ id, label, name, schema, value, path }: { id: string; labe
     const next = value.slice();
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item);
-    onChange(path, next);
+    onChange(path, next, true);
   };
   return (
     <section aria-labelledby={`${id}-label`} className="space-y-2">
@@ -417,7 +419,7 @@ function ArrayField({ id, label, name, schema, value, path }: { id: string; labe
             {isObject ? (
               <div className="flex items-center gap-1 border-b border-slate-200 px-2 py-1">
                 <span className="min-w-0 flex-1 truncate text-xs font-medium text-slate-600">{itemTitle(item, index, nounLabel)}</span>
-                <RowButtons index={index} count={value.length} noun={nounLabel} onMove={move} onRemove={() => onChange(path, value.filter((_, i) => i !== index))} />
+                <RowButtons index={index} count={value.length} noun={nounLabel} onMove={move} onRemove={() => onChange(path, value.filter((_, i) => i !== index), true)} />
               </div>
             ) : null}
             <div className={isObject ? "space-y-3 p-2" : "min-w-0 flex-1"}>
@@ -436,13 +438,13 @@ function ArrayField({ id, label, name, schema, value, path }: { id: string; labe
                 <SchemaField name={`${noun} ${index + 1}`} schema={itemSchema} value={item} path={[...path, index]} required bare={!isObject} />
               )}
             </div>
-            {isObject ? null : <RowButtons index={index} count={value.length} noun={nounLabel} onMove={move} onRemove={() => onChange(path, value.filter((_, i) => i !== index))} />}
+            {isObject ? null : <RowButtons index={index} count={value.length} noun={nounLabel} onMove={move} onRemove={() => onChange(path, value.filter((_, i) => i !== index), true)} />}
           </li>
         ))}
       </ol>
       <button
         type="button"
-        onClick={() => onChange(path, [...value, newListItem(itemSchema, name, value)])}
+        onClick={() => onChange(path, [...value, newListItem(itemSchema, name, value)], true)}
         className="inline-flex items-center gap-1 rounded-md px-1 py-0.5 text-xs font-medium text-accent-600 hover:bg-accent-50 hover:text-accent-700"
       >
         <Plus className="h-3.5 w-3.5" aria-hidden /> Add {nounLabel}
@@ -485,7 +487,7 @@ function UnionField({ id, label, schema, discriminator, value, path }: { id: str
           value={String(record[discriminator] ?? "")}
           onChange={(e) => {
             const variant = variants.find((v) => String(v.properties![discriminator].const) === e.target.value);
-            if (variant) onChange(path, defaultValueFor(variant));
+            if (variant) onChange(path, defaultValueFor(variant), true);
           }}
           className={inputClass(false)}
         >

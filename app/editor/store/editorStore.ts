@@ -74,8 +74,8 @@ export interface EditorState {
   addNode(type: string, position: XYPosition): string;
   /** Shallow-merges `data` into the node's data (undoable; typing bursts coalesce). */
   updateNodeData(id: string, data: Partial<FlowNodeData>): void;
-  /** Replaces the node's whole data object. Edits with the same coalesceKey within 1 s are one undo step. */
-  setNodeData(id: string, data: FlowNodeData, coalesceKey?: string): void;
+  /** Replaces the node's whole data object. Edits with the same coalesceKey within 1 s are one undo step; null never coalesces. */
+  setNodeData(id: string, data: FlowNodeData, coalesceKey?: string | null): void;
   /** Shallow-merges into `meta` (name, description, settings, variables…). */
   updateMeta(patch: Partial<FlowMeta>): void;
   deleteNodes(ids: string[]): void;
@@ -262,7 +262,7 @@ export const useEditorStore = create<EditorState>()((set, get) => {
     },
 
     setNodeData(id, data, coalesceKey) {
-      commit({ nodes: get().nodes.map((n) => (n.id === id ? { ...n, data } : n)) }, coalesceKey ?? `data:${id}:*`);
+      commit({ nodes: get().nodes.map((n) => (n.id === id ? { ...n, data } : n)) }, coalesceKey === undefined ? `data:${id}:*` : coalesceKey);
       dropStaleEdges(id);
     },
 
@@ -492,4 +492,9 @@ export function highlightSets(highlight: Highlight): { nodes: Set<string>; edges
     visitedCache.set(highlight, sets);
   }
   return sets;
+}
+
+// Handle for end-to-end tests and debugging in the browser console: window.__editorStore.getState().
+if (typeof window !== "undefined") {
+  (window as unknown as { __editorStore?: typeof useEditorStore }).__editorStore = useEditorStore;
 }

@@ -1,10 +1,16 @@
 // Auto-layout with elkjs: layered, left to right, output ports in the order
 // the node definition lists them (so "Yes" stays above "No").
-import ELK from "elkjs/lib/elk.bundled.js";
 import { getNodeDefinition } from "@/flows/nodes";
 import type { EditorEdge, EditorNode } from "./documentConversion";
 
-const elk = new ELK();
+type Elk = InstanceType<typeof import("elkjs/lib/elk.bundled.js").default>;
+let elk: Promise<Elk> | null = null;
+
+/** elkjs is large: loaded on the first auto-layout, not with the editor. */
+function loadElk(): Promise<Elk> {
+  elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }) => new ELK());
+  return elk;
+}
 
 export const DEFAULT_NODE_WIDTH = 240;
 export const DEFAULT_NODE_HEIGHT = 96;
@@ -58,7 +64,7 @@ export async function layoutFlow(nodes: EditorNode[], edges: EditorEdge[]): Prom
   for (const edge of graph.edges) {
     if (!portIds.has(edge.sources[0])) edge.sources[0] = edge.sources[0].split("::out::")[0];
   }
-  const result = await elk.layout(graph);
+  const result = await (await loadElk()).layout(graph);
   const positions = new Map<string, { x: number; y: number }>();
   for (const child of result.children ?? []) positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
   return positions;

@@ -13,7 +13,8 @@ import { clearDraftBackup, writeDraftBackup } from "./draftBackup";
 import { useEditorStore } from "./editorStore";
 
 export const AUTOSAVE_DELAY_MS = 600;
-const BACKUP_THROTTLE_MS = 300;
+/** Backup at most this often, in idle time (a 1,000-node document takes a few ms to serialise). */
+const BACKUP_THROTTLE_MS = 500;
 /** Browsers cap keepalive request bodies at 64 KiB. */
 const KEEPALIVE_LIMIT = 60_000;
 
@@ -58,7 +59,11 @@ export function useAutosave(flowId: string, enabled: boolean): Autosave {
       else writeDraftBackup(flowId, { savedAt: Date.now(), baseRevision: s.revision, document: s.toDocument() });
     };
     const scheduleBackup = () => {
-      if (backupTimer === undefined) backupTimer = setTimeout(backupNow, BACKUP_THROTTLE_MS);
+      if (backupTimer !== undefined) return;
+      backupTimer = setTimeout(() => {
+        if (typeof requestIdleCallback === "function") requestIdleCallback(backupNow, { timeout: 500 });
+        else backupNow();
+      }, BACKUP_THROTTLE_MS);
     };
 
     async function save(): Promise<boolean> {

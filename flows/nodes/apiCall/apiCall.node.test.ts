@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createFakePorts, type FakeHttpRoute } from "../../testing/fakePorts";
 import { createNodeContext } from "../../testing/nodeContext";
-import { apiCallNode } from "./apiCall.node";
+import { apiCallNode } from "./apiCall.node.ts";
 
 const parse = (input: Record<string, unknown>) => apiCallNode.dataSchema.parse(input);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createFakePorts, FAKE_NOW } from "../../testing/fakePorts";
 import { createNodeContext } from "../../testing/nodeContext";
-import { collectNode } from "./collect.node";
+import { collectNode } from "./collect.node.ts";
 
 const guests = collectNode.dataSchema.parse({
   question: "How many guests, {{name}}?",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNodeContext } from "../../testing/nodeContext";
-import { conditionNode } from "./condition.node";
+import { conditionNode } from "./condition.node.ts";
 
 const data = conditionNode.dataSchema.parse({
   branches: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNodeContext } from "../../testing/nodeContext";
-import { handoffNode } from "./handoff.node";
+import { handoffNode } from "./handoff.node.ts";
 
 describe("handoff node", () => {
   it("hands off with the rendered message and note", async () => {

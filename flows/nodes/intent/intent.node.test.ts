@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { IntentMatcher } from "../../engine/types";
 import { createFakePorts } from "../../testing/fakePorts";
 import { createNodeContext } from "../../testing/nodeContext";
-import { intentNode } from "./intent.node";
+import { intentNode } from "./intent.node.ts";
 
 const data = intentNode.dataSchema.parse({
   prompt: "Hi {{name}}, what can I do for you?",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createFakePorts } from "../../testing/fakePorts";
 import { createNodeContext } from "../../testing/nodeContext";
-import { randomSplitNode, splitVariable } from "./randomSplit.node";
+import { randomSplitNode, splitVariable } from "./randomSplit.node.ts";
 
 const data = randomSplitNode.dataSchema.parse({
   branches: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNodeContext } from "../../testing/nodeContext";
-import { setVariablesNode } from "./setVariables.node";
+import { setVariablesNode } from "./setVariables.node.ts";
 
 const data = setVariablesNode.dataSchema.parse({
   assignments: [
