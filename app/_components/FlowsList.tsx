@@ -28,7 +28,7 @@ export function FlowsList() {
   const client = useTRPCClient();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const flows = useQuery(trpc.flows.list.queryOptions());
+  const flows = useQuery({ ...trpc.flows.list.queryOptions(), refetchOnMount: "always" });
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<FlowRow | null>(null);

@@ -85,7 +85,7 @@ export async function runTurn(
     state.turn += 1;
     current = state.waitingAt;
     pendingInput = input.text;
-    if (flow.settings.humanRequest.enabled && asksForHuman(input.text)) {
+    if (flow.settings.humanRequest.enabled && (await asksForHuman(input.text))) {
       const settings = flow.settings.humanRequest;
       trace.push({ step: 0, nodeId: current ?? "", nodeType: "flow", event: "handoff", input: input.text, detail: { rule: "customer_request" }, durationMs: 0 });
       return handOff({ queue: settings.queue, priority: "normal", reason: "customer_request" }, settings.message, current);
@@ -202,8 +202,8 @@ export async function runTurn(
 
   // A high bar: wrongly handing off (reading "我要投訴" as "agent please") costs
   // more than a miss, which the flow's own intents can still route.
-  function asksForHuman(text: string): boolean {
-    const match = ports.nlu.match({
+  async function asksForHuman(text: string): Promise<boolean> {
+    const match = await ports.nlu.match({
       key: "builtin:human-request",
       intents: [{ name: "human", phrases: HUMAN_REQUEST_PHRASES }],
       threshold: 0.75,

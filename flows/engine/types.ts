@@ -43,9 +43,13 @@ export interface IntentSpec {
   phrases: string[];
 }
 
-/** Recognises intents. `key` identifies the training set (e.g. flow version + node id) so models are cached. */
+/**
+ * Recognises intents. `key` identifies the training set (e.g. flow version + node
+ * id) so models are cached. May answer asynchronously: the server trains models
+ * off the request path and answers once the model is ready.
+ */
 export interface IntentMatcher {
-  match(request: { key: string; intents: IntentSpec[]; threshold: number; text: string }): IntentMatch;
+  match(request: { key: string; intents: IntentSpec[]; threshold: number; text: string }): IntentMatch | Promise<IntentMatch>;
 }
 
 export type HandoffReason = "node" | "repeated_fallback" | "customer_request" | "error";

@@ -7,16 +7,16 @@ const intents = [
 ];
 
 describe("createRealNlu", () => {
-  it("matches paraphrases with the real classifier", () => {
+  it("matches paraphrases with the real classifier", async () => {
     const nlu = createRealNlu();
-    expect(nlu.match({ key: "k", intents, threshold: 0.5, text: "where's my order??" }).intent).toBe("track_order");
-    expect(nlu.match({ key: "k", intents, threshold: 0.5, text: "你哋幾點開門" }).intent).toBe("opening_hours");
+    expect((await nlu.match({ key: "k", intents, threshold: 0.5, text: "where's my order??" })).intent).toBe("track_order");
+    expect((await nlu.match({ key: "k", intents, threshold: 0.5, text: "你哋幾點開門" })).intent).toBe("opening_hours");
   });
 
-  it("retrains when the phrases behind a key change", () => {
+  it("retrains when the phrases behind a key change", async () => {
     const nlu = createRealNlu();
-    expect(nlu.match({ key: "draft:n1", intents, threshold: 0.5, text: "I want a refund" }).intent).toBeNull();
+    expect((await nlu.match({ key: "draft:n1", intents, threshold: 0.5, text: "I want a refund" })).intent).toBeNull();
     const withRefund = [...intents, { name: "refund", phrases: ["I want a refund", "refund please", "money back", "退款"] }];
-    expect(nlu.match({ key: "draft:n1", intents: withRefund, threshold: 0.5, text: "I want a refund" }).intent).toBe("refund");
+    expect((await nlu.match({ key: "draft:n1", intents: withRefund, threshold: 0.5, text: "I want a refund" })).intent).toBe("refund");
   });
 });

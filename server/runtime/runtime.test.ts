@@ -49,27 +49,27 @@ describe("NLU port", () => {
     return train;
   }
 
-  it("trains a published version's node once and reuses it", () => {
+  it("trains a published version's node once and reuses it", async () => {
     const train = fakeTrainer();
     const nlu = createNluPort({ train });
     const intents = [{ name: "hi", phrases: ["hello"] }];
-    expect(nlu.match({ key: "version1:intent", intents, threshold: 0.5, text: "hello" }).intent).toBe("hi");
+    expect((await nlu.match({ key: "version1:intent", intents, threshold: 0.5, text: "hello" })).intent).toBe("hi");
     nlu.match({ key: "version1:intent", intents, threshold: 0.5, text: "other" });
     expect(train).toHaveBeenCalledTimes(1);
   });
 
-  it("retrains a draft when its training data changes, keyed by content hash", () => {
+  it("retrains a draft when its training data changes, keyed by content hash", async () => {
     const train = fakeTrainer();
     const nlu = createNluPort({ train });
     nlu.match({ key: "draft:flow1:intent", intents: [{ name: "hi", phrases: ["hello"] }], threshold: 0.5, text: "hello" });
     nlu.match({ key: "draft:flow1:intent", intents: [{ name: "hi", phrases: ["hello"] }], threshold: 0.5, text: "hello" });
     expect(train).toHaveBeenCalledTimes(1);
-    const match = nlu.match({ key: "draft:flow1:intent", intents: [{ name: "hi", phrases: ["hello", "hey"] }], threshold: 0.5, text: "hey" });
+    const match = await nlu.match({ key: "draft:flow1:intent", intents: [{ name: "hi", phrases: ["hello", "hey"] }], threshold: 0.5, text: "hey" });
     expect(match.intent).toBe("hi");
     expect(train).toHaveBeenCalledTimes(2);
   });
 
-  it("bounds the cache", () => {
+  it("bounds the cache", async () => {
     const train = fakeTrainer();
     const nlu = createNluPort({ train, publishedCapacity: 2 });
     for (const key of ["a:n", "b:n", "c:n", "a:n"]) nlu.warm({ key, intents: [{ name: "x", phrases: ["x"] }], threshold: 0.5 });
@@ -77,13 +77,13 @@ describe("NLU port", () => {
     expect(train).toHaveBeenCalledTimes(4);
   });
 
-  it("works with the real classifier", () => {
+  it("works with the real classifier", async () => {
     const nlu = createNluPort();
     const intents = [
       { name: "refund", phrases: ["I want a refund", "refund my order", "give me my money back", "我想退款"] },
       { name: "hours", phrases: ["what are your opening hours", "when do you open", "幾點開門"] },
     ];
-    expect(nlu.match({ key: "v:intent", intents, threshold: 0.3, text: "I want a refund" }).intent).toBe("refund");
+    expect((await nlu.match({ key: "v:intent", intents, threshold: 0.3, text: "I want a refund" })).intent).toBe("refund");
   });
 });
 

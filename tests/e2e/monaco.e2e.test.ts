@@ -1,12 +1,25 @@
 // (e) Monaco loads from the local package with working workers (no CDN, no
 // "Failed to load worker script"), validates JSON against the flow schema,
 // and applies valid edits to the canvas.
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectBrowser, monacoText, openPage } from "./browser";
 import { canvasNode, createBlankFlow, openTab } from "./editor";
 
 let browser: Browser;
+
+/**
+ * Replaces the focused Monaco editor's text the way typing would: select all,
+ * delete, insert one line (Monaco auto-indents typed newlines), then drop the
+ * brackets and quotes Monaco auto-closed after the cursor.
+ */
+async function replaceEditorText(page: Page, text: string) {
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+  await page.keyboard.press("Shift+Control+End");
+  await page.keyboard.press("Delete");
+}
 beforeAll(async () => {
   browser = await connectBrowser();
 });
@@ -38,8 +51,7 @@ describe("JSON view (Monaco)", () => {
       await expect.poll(() => view.getByTestId("flow-json-status").getAttribute("data-status")).toBe("applied");
 
       // Schema validation: an unknown node type is marked and not applied.
-      await page.keyboard.press("Control+a");
-      await page.keyboard.insertText(JSON.stringify({ version: 1, name: "E2E monaco", nodes: [{ id: "start", type: "teleport" }] }, null, 2));
+      await replaceEditorText(page, JSON.stringify({ version: 1, name: "E2E monaco", nodes: [{ id: "start", type: "teleport" }] }));
       await expect.poll(() => view.getByTestId("flow-json-status").getAttribute("data-status")).toBe("invalid");
       expect(await view.getByTestId("flow-json-problems").textContent()).toContain("teleport");
       await expect.poll(() => view.locator(".squiggly-error, .squiggly-warning").count()).toBeGreaterThan(0);
@@ -55,8 +67,7 @@ describe("JSON view (Monaco)", () => {
         ],
         edges: [{ id: "e1", source: "start", sourceHandle: "next", target: "welcome" }],
       };
-      await page.keyboard.press("Control+a");
-      await page.keyboard.insertText(JSON.stringify(document, null, 2));
+      await replaceEditorText(page, JSON.stringify(document));
       await expect.poll(() => view.getByTestId("flow-json-status").getAttribute("data-status")).toBe("applied");
       await expect.poll(() => canvasNode(page, "welcome").textContent()).toContain("Edited in JSON 用 JSON 改");
 

@@ -27,15 +27,7 @@ export const FlowNodeShell = memo(function FlowNodeShell({ id, type, data, selec
     return { outputs, summary };
   }, [definition, data]);
 
-  if (!definition) {
-    return (
-      <div className="sb-node w-60 rounded-lg border-2 border-dashed border-red-400 bg-red-50 px-3 py-2 text-xs text-red-700">
-        <Handle type="target" position={Position.Left} className="sb-handle" />
-        <div className="font-semibold">Unknown node type “{type}”</div>
-        <div>Fix it in the JSON view or delete it.</div>
-      </div>
-    );
-  }
+  if (!definition) return <UnknownNode id={id} />;
 
   const single = outputs.length === 1 && (outputs[0].kind ?? "default") === "default";
   const ring = isActive
@@ -94,6 +86,19 @@ export const FlowNodeShell = memo(function FlowNodeShell({ id, type, data, selec
     </div>
   );
 });
+
+/** A node whose type is not in the registry (e.g. a typo in the JSON view). */
+function UnknownNode({ id }: { id: string }) {
+  // React Flow renders unknown types with the `default` entry and passes type "default": read the real one.
+  const type = useEditorStore((s) => s.nodes.find((n) => n.id === id)?.type);
+  return (
+    <div className="sb-node w-60 rounded-lg border-2 border-dashed border-red-400 bg-red-50 px-3 py-2 text-xs text-red-700">
+      <Handle type="target" position={Position.Left} className="sb-handle" />
+      <div className="font-semibold">Unknown node type “{type}”</div>
+      <div>Fix it in the JSON tab or delete it.</div>
+    </div>
+  );
+}
 
 function OutputRow({ output }: { output: NodeOutput }) {
   const kind = output.kind ?? "default";

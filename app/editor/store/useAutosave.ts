@@ -14,7 +14,7 @@ import { useEditorStore } from "./editorStore";
 
 export const AUTOSAVE_DELAY_MS = 600;
 /** Backup at most this often, in idle time (a 1,000-node document takes a few ms to serialise). */
-const BACKUP_THROTTLE_MS = 500;
+const BACKUP_THROTTLE_MS = 300;
 /** Browsers cap keepalive request bodies at 64 KiB. */
 const KEEPALIVE_LIMIT = 60_000;
 

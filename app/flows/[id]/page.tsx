@@ -5,5 +5,5 @@ export const metadata: Metadata = { title: "Flow editor" };
 
 export default async function FlowEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <EditorShell flowId={id} />;
+  return <EditorShell key={id} flowId={id} />;
 }

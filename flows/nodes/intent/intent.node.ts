@@ -81,12 +81,12 @@ export const intentNode = defineNode({
     { id: "fallback", label: "Fallback", kind: "fallback" as const },
   ],
   summary: (data) => (data.intents.length ? data.intents.map((intent) => intent.name) : ["No intents yet"]),
-  execute: (data, ctx) => {
+  execute: async (data, ctx) => {
     if (ctx.input === null) {
       return { action: "wait", messages: data.prompt ? [{ type: "text", text: ctx.render(data.prompt) }] : [] };
     }
     const text = ctx.input;
-    const match = ctx.ports.nlu.match({
+    const match = await ctx.ports.nlu.match({
       key: ctx.modelKey,
       intents: data.intents.map((intent) => ({ name: intent.name, phrases: intent.phrases })),
       threshold: data.threshold,
