@@ -24,17 +24,26 @@ type BenchOptions = import("./lib/report").BenchOptions;
 const SECTIONS = ["engine", "persistence", "nlu", "chat", "memory", "profile", "editor"] as const;
 type Section = (typeof SECTIONS)[number];
 
-function parseArgs(argv: string[]): { sections: Section[]; options: BenchOptions; forceBuild: boolean } {
+function parseArgs(argv: string[]): { sections: Section[]; options: BenchOptions; forceBuild: boolean; reuseBuild: boolean } {
   const sections: Section[] = [];
   const options: BenchOptions = { runs: 3, quick: false, profile: true };
   let forceBuild = false;
+  let reuseBuild = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === "--runs") options.runs = Math.max(1, Number(argv[++i]) || 3);
     else if (arg === "--quick") options.quick = true;
     else if (arg === "--build") forceBuild = true;
+    else if (arg === "--reuse-build") reuseBuild = true;
     else if (arg === "--help" || arg === "-h") {
-      console.log(`Usage: npm run bench [-- <section>...] [--runs N] [--quick] [--build]\nSections: ${SECTIONS.join(", ")} (default: all)`);
+      console.log(
+        `Usage: npm run bench [-- <section>...] [--runs N] [--quick] [--build | --reuse-build]\n` +
+          `Sections: ${SECTIONS.join(", ")} (default: all)\n` +
+          `--runs N       repetitions per figure (median reported; default 3)\n` +
+          `--quick        shorter loads (noisier)\n` +
+          `--build        rebuild the app even if the build is up to date\n` +
+          `--reuse-build  use the existing build even if sources changed since`,
+      );
       process.exit(0);
     } else if ((SECTIONS as readonly string[]).includes(arg)) sections.push(arg as Section);
     else {
@@ -42,11 +51,11 @@ function parseArgs(argv: string[]): { sections: Section[]; options: BenchOptions
       process.exit(2);
     }
   }
-  return { sections: sections.length ? sections : [...SECTIONS], options, forceBuild };
+  return { sections: sections.length ? sections : [...SECTIONS], options, forceBuild, reuseBuild };
 }
 
 async function main(): Promise<number> {
-  const { sections, options, forceBuild } = parseArgs(process.argv.slice(2));
+  const { sections, options, forceBuild, reuseBuild } = parseArgs(process.argv.slice(2));
   const startedAt = Date.now();
   const latestFile = path.join(RESULTS_DIR, "latest.json");
   const previous = existsSync(latestFile) ? (JSON.parse(readFileSync(latestFile, "utf8")) as { sections?: Record<string, unknown> }) : {};
@@ -94,7 +103,7 @@ async function main(): Promise<number> {
     const serverSections = sections.filter((name) => ["chat", "nlu", "memory", "profile", "editor"].includes(name));
     if (serverSections.length) {
       try {
-        const build = await buildIfStale({ force: forceBuild });
+        const build = await buildIfStale({ force: forceBuild, reuse: reuseBuild });
         console.log(`[bench] ${build.built ? `built in ${build.seconds.toFixed(0)} s (${build.reason})` : build.reason}`);
         if (build.built) results.build = { seconds: Math.round(build.seconds), reason: build.reason, at: new Date().toISOString() };
       } catch (error) {

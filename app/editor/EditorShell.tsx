@@ -4,6 +4,7 @@
 // Inspector / Test / Problems / JSON tabs. Everything talks through the one
 // editor store (app/editor/store/editorStore.ts).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { ReactFlowProvider } from "@xyflow/react";
 import {
   AlertTriangle,
@@ -26,7 +27,7 @@ import { Button, IconButton } from "@/app/_components/Button";
 import { Dialog } from "@/app/_components/Dialog";
 import { formatRelativeTime } from "@/app/_components/formatTime";
 import { errorMessage, trpcErrorCode, trpcProblems } from "@/app/_components/trpcErrors";
-import { useTRPC, useTRPCClient } from "@/app/_trpc/trpc";
+import { useTRPC, useTRPCClient, type AppRouter } from "@/app/_trpc/trpc";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { NodePalette } from "./canvas/NodePalette";
 import { SHORTCUTS, useEditorShortcuts } from "./canvas/useEditorShortcuts";
@@ -41,9 +42,20 @@ import { TestChatPane } from "./testChat/TestChatPane";
 
 export type RightTab = "inspector" | "test" | "problems" | "json";
 
-export function EditorShell({ flowId }: { flowId: string }) {
+/** flows.get's result, when the page fetched it on the server. */
+export type InitialFlow = inferRouterOutputs<AppRouter>["flows"]["get"];
+
+export function EditorShell({ flowId, initialFlow }: { flowId: string; initialFlow?: InitialFlow | null }) {
   const trpc = useTRPC();
-  const flow = useQuery({ ...trpc.flows.get.queryOptions({ id: flowId }), staleTime: Infinity, refetchOnWindowFocus: false });
+  const flow = useQuery({
+    ...trpc.flows.get.queryOptions({ id: flowId }),
+    // Read once per visit: the editor owns the draft from then on. gcTime 0 so a later visit never
+    // starts from an old cached copy.
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    initialData: initialFlow ?? undefined,
+  });
   const [loaded, setLoaded] = useState(false);
   const [restore, setRestore] = useState<DraftBackup | null>(null);
 

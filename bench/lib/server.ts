@@ -13,6 +13,7 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const RESULTS_DIR = path.join(ROOT, "bench/results");
 const NEXT_BIN = path.join(ROOT, "node_modules/.bin/next");
+const NEXT_JS = path.join(ROOT, "node_modules/next/dist/bin/next");
 const SOURCES = ["app", "flows", "server", "public", "generated", "types", "bench/flows", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
 const SKIP = new Set(["node_modules", ".next", "eval", "results"]);
 
@@ -37,6 +38,8 @@ export interface StartOptions {
   /** Run before `next start`, with the server's environment (migrated, seeded database ready). */
   beforeStart?: (env: NodeJS.ProcessEnv) => void;
   keepDataDir?: boolean;
+  /** Node flags for the server process (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 const running = new Set<StartedServer>();
@@ -65,10 +68,13 @@ export const APP_DIR = path.join(ROOT, "bench/.app-snapshot");
 const SNAPSHOT_ENTRIES = ["app", "server", "flows", "generated", "public", "types", "bench/flows", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
 
 /** Builds the app (a fresh copy of the sources) unless the last build is newer than every source file. */
-export async function buildIfStale(options: { force?: boolean } = {}): Promise<{ built: boolean; seconds: number; reason: string }> {
+export async function buildIfStale(options: { force?: boolean; reuse?: boolean } = {}): Promise<{ built: boolean; seconds: number; reason: string }> {
   await waitForOtherBuilds();
   const buildId = path.join(APP_DIR, ".next/BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  if (options.reuse && builtAt > 0 && !options.force) {
+    return { built: false, seconds: 0, reason: `reusing the build from ${new Date(builtAt).toISOString()} (--reuse-build)` };
+  }
   const newest = Math.max(...SOURCES.map((source) => newestMtime(path.join(ROOT, source))));
   if (!options.force && builtAt > newest) return { built: false, seconds: 0, reason: "build is up to date" };
   const reason = builtAt === 0 ? "no build yet" : options.force ? "forced" : "sources changed since the last build";
@@ -189,7 +195,8 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   }
 
   const log: string[] = [];
-  const child: ChildProcess = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const nextArgs = ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const child: ChildProcess = spawn(options.nodeArgs?.length ? process.execPath : NEXT_BIN, options.nodeArgs?.length ? [...options.nodeArgs, NEXT_JS, ...nextArgs] : nextArgs, {
     cwd: APP_DIR,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -138,16 +138,27 @@ async function measureOnce(browser: Browser, url: string, size: number, warm: bo
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") pageErrors.push(message.text());
+    });
     await page.addInitScript(INIT_SCRIPT);
     await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
-    await page.waitForFunction(() => (window as unknown as { __bench: { renderedAt: number } }).__bench.renderedAt > 0, undefined, { timeout: 60_000, polling: "raf" });
+    try {
+      await page.waitForFunction("window.__bench && window.__bench.renderedAt > 0", undefined, { timeout: 60_000, polling: "raf" });
+    } catch (error) {
+      const state = await page
+        .evaluate<string>(`JSON.stringify({ title: document.title, nodes: document.querySelectorAll('.react-flow__node').length, body: document.body ? document.body.innerText.slice(0, 200) : '' })`)
+        .catch(() => "unknown");
+      throw new Error(`${error instanceof Error ? error.message.split("\n")[0] : error}; page: ${state}; errors: ${pageErrors.slice(0, 3).join(" | ")}`);
+    }
     const target = await nodeNearCentre(page);
     await page.mouse.click(target.x, target.y);
-    await page.waitForFunction(() => (window as unknown as { __bench: { selectedAt: number } }).__bench.selectedAt > 0, undefined, { timeout: 30_000, polling: "raf" });
-    const marks = await page.evaluate(() => {
-      const bench = (window as unknown as { __bench: { renderedAt: number; selectedAt: number; renderedNodes: number } }).__bench;
-      return { renderedAt: bench.renderedAt, selectedAt: bench.selectedAt, renderedNodes: bench.renderedNodes };
-    });
+    await page.waitForFunction("window.__bench.selectedAt > 0", undefined, { timeout: 30_000, polling: "raf" });
+    const marks = await page.evaluate<{ renderedAt: number; selectedAt: number; renderedNodes: number }>(
+      "({ renderedAt: window.__bench.renderedAt, selectedAt: window.__bench.selectedAt, renderedNodes: window.__bench.renderedNodes })",
+    );
     if (warm) return { renderedMs: marks.renderedAt, interactiveMs: marks.selectedAt, renderedNodes: marks.renderedNodes, frameP95: 0, frameMax: 0, frameMean: 0, frames: 0, longFrames: 0, moved: true };
     await sleep(1000);
     const drag = await dragFrames(page, target.id);
@@ -158,59 +169,54 @@ async function measureOnce(browser: Browser, url: string, size: number, warm: bo
   }
 }
 
+// Page-side code is passed as strings: tsx compiles functions with esbuild's
+// keepNames, and the injected __name() helper does not exist in the page.
 async function nodeNearCentre(page: Page): Promise<{ x: number; y: number; id: string }> {
-  return page.evaluate(() => {
-    const pane = document.querySelector(".react-flow")!.getBoundingClientRect();
+  return page.evaluate<{ x: number; y: number; id: string }>(`(() => {
+    const pane = document.querySelector(".react-flow").getBoundingClientRect();
     const cx = pane.left + pane.width / 2;
     const cy = pane.top + pane.height / 2;
-    let best: { x: number; y: number; id: string; d: number } | null = null;
-    for (const node of document.querySelectorAll<HTMLElement>(".react-flow__node")) {
+    let best = null;
+    for (const node of document.querySelectorAll(".react-flow__node")) {
       const rect = node.getBoundingClientRect();
       if (rect.width < 2 || rect.height < 2) continue;
       const x = rect.left + rect.width / 2;
       const y = rect.top + Math.min(rect.height / 2, 6);
       const d = (x - cx) ** 2 + (y - cy) ** 2;
-      if (!best || d < best.d) best = { x, y, id: node.dataset.id ?? "", d };
+      if (!best || d < best.d) best = { x, y, id: node.dataset.id || "", d };
     }
     if (!best) throw new Error("no node to click");
     return { x: best.x, y: best.y, id: best.id };
-  });
+  })()`);
 }
+
+const START_FRAME_RECORDER = `(() => {
+  const state = { frames: [], longFrames: 0, running: true };
+  window.__drag = state;
+  const tick = (time) => { state.frames.push(time); if (state.running) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  try {
+    new PerformanceObserver((list) => { state.longFrames += list.getEntries().length; }).observe({ type: "long-animation-frame", buffered: false });
+  } catch (error) {}
+})()`;
+const STOP_FRAME_RECORDER = `(() => { const state = window.__drag; state.running = false; return { frames: state.frames, longFrames: state.longFrames }; })()`;
+const NEXT_FRAME = `new Promise((resolve) => requestAnimationFrame(() => resolve(null)))`;
 
 async function dragFrames(page: Page, nodeId: string): Promise<Omit<Measurement, "renderedMs" | "interactiveMs" | "renderedNodes">> {
   const before = await nodeTransform(page, nodeId);
-  const start = await page.evaluate((id) => {
-    const rect = document.querySelector(`.react-flow__node[data-id="${id}"]`)!.getBoundingClientRect();
+  const start = await page.evaluate<{ x: number; y: number }>(`(() => {
+    const rect = document.querySelector('.react-flow__node[data-id=${JSON.stringify(nodeId)}]').getBoundingClientRect();
     return { x: rect.left + rect.width / 2, y: rect.top + Math.min(rect.height / 2, 6) };
-  }, nodeId);
-  await page.evaluate(() => {
-    const state = { frames: [] as number[], longFrames: 0, running: true };
-    (window as unknown as { __drag: typeof state }).__drag = state;
-    const tick = (time: number) => {
-      state.frames.push(time);
-      if (state.running) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    try {
-      new PerformanceObserver((list) => {
-        state.longFrames += list.getEntries().length;
-      }).observe({ type: "long-animation-frame", buffered: false });
-    } catch {
-      // Not supported: long frames stay 0.
-    }
-  });
+  })()`);
+  await page.evaluate(START_FRAME_RECORDER);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   for (let frame = 1; frame <= DRAG_FRAMES; frame += 1) {
     await page.mouse.move(start.x + frame * 4, start.y + frame * 2);
-    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    await page.evaluate(NEXT_FRAME);
   }
   await page.mouse.up();
-  const recorded = await page.evaluate(() => {
-    const state = (window as unknown as { __drag: { frames: number[]; longFrames: number; running: boolean } }).__drag;
-    state.running = false;
-    return { frames: state.frames, longFrames: state.longFrames };
-  });
+  const recorded = await page.evaluate<{ frames: number[]; longFrames: number }>(STOP_FRAME_RECORDER);
   const after = await nodeTransform(page, nodeId);
   const deltas: number[] = [];
   for (let i = 1; i < recorded.frames.length; i += 1) deltas.push(recorded.frames[i] - recorded.frames[i - 1]);
@@ -225,7 +231,7 @@ async function dragFrames(page: Page, nodeId: string): Promise<Omit<Measurement,
 }
 
 function nodeTransform(page: Page, nodeId: string): Promise<string> {
-  return page.evaluate((id) => (document.querySelector(`.react-flow__node[data-id="${id}"]`) as HTMLElement | null)?.style.transform ?? "", nodeId);
+  return page.evaluate<string>(`(document.querySelector('.react-flow__node[data-id=${JSON.stringify(nodeId)}]') || { style: {} }).style.transform || ""`);
 }
 
 export { startServer, type StartedServer };

@@ -12,7 +12,7 @@ import { MESSAGES_PER_SESSION, publishFaqFlow } from "./chatApi";
 
 export async function runProfileBench(options: BenchOptions): Promise<SectionResult> {
   const profileDir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-prof-"));
-  const server = await startServer({ env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } });
+  const server = await startServer({ nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] });
   let load;
   try {
     const slug = await publishFaqFlow(server);

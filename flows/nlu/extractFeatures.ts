@@ -59,10 +59,11 @@ for (const list of hanConceptsByFirst.values()) list.sort((a, b) => b.key.length
 
 const multiword = new Map<string, string>();
 let maxMultiwordLen = 1;
+// multi-word expressions are matched on stemmed words, so "cash machines" matches "cash machine"
 for (const [k, v] of Object.entries(ENGLISH_MULTIWORD)) {
-  const key = normalizeText(k);
-  multiword.set(key, v);
-  maxMultiwordLen = Math.max(maxMultiwordLen, key.split(" ").length);
+  const words = normalizeText(k).split(" ");
+  multiword.set(words.map(stemEnglish).join(" "), v);
+  maxMultiwordLen = Math.max(maxMultiwordLen, words.length);
 }
 
 function add(map: Map<string, number>, key: string, w: number): void {
@@ -96,10 +97,11 @@ function canonicalWord(w: string): string {
 function latinFeatures(words: string[], out: Map<string, number>, fw: FeatureWeights): void {
   // 1. fold multi-word expressions
   const folded: string[] = [];
+  const wordStems = words.map(stemEnglish);
   for (let i = 0; i < words.length; ) {
     let matched = false;
     for (let n = Math.min(maxMultiwordLen, words.length - i); n >= 2; n--) {
-      const key = words.slice(i, i + n).join(" ");
+      const key = wordStems.slice(i, i + n).join(" ");
       const v = multiword.get(key);
       if (v) {
         folded.push(v);

@@ -77,7 +77,7 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   openaccount: ["新客户", "申请户口", "开个账户", "open an account", "open a new", "open a bank", "open a savings", "open a checking", "open a current", "open a joint", "open a business", "open new", "open account", "new account", "开储蓄", "开支票", "开往来", "开公司", "开联名", "开新", "开一个新", "join", "become a customer", "new customer", "bank with you", "banking with you", "sign up", "signup", "加入", "成为客户", "成为你们的客户", "做你们客户", "开个户口", "开一个户口", "开户", "开户口", "开账户", "开个户口", "开个账户"],
   close: ["不再用", "不再使用", "关户", "cancel my account", "cancel account", "cancel the account", "cancel my bank account", "取消账户", "取消户口", "取消我的账户", "取消我个户口", "取消个户口", "close", "closure", "shut", "terminate", "销户", "关闭", "注销", "闩", "关掉", "结束", "cut"],
-  cancel: ["cancel", "stop", "revoke", "remove", "取消", "停止", "撤销", "停了", "停掉", "熄了", "关掉"],
+  cancel: ["turn off", "switch off", "cancel", "stop", "revoke", "remove", "取消", "停止", "撤销", "停了", "停掉", "熄了", "关掉"],
   address: ["通讯地址", "postal", "mailing", "correspondence", "residential", "letters", "living", "住", "住址", "地址", "address", "地址", "住址"],
   moved: ["moving", "move house", "relocating", "new flat", "new home", "new place", "搬到", "新家", "新屋", "搬", "moved", "relocated", "relocate", "搬屋", "搬家", "搬了"],
   pin: ["card pin", "卡的密码", "张卡的密码", "卡嘅密码", "four digit", "4 digit", "digit", "digits", "pin", "四位数", "四位", "柜员机密码", "atm密码", "pin", "私人密码", "交易密码", "取款密码", "提款密码", "卡密码", "提款机密码", "取款机密码"],
@@ -90,10 +90,11 @@ export const CONCEPTS: Record<string, string[]> = {
   creditlimit: ["不够使", "不够额", "额不够", "cap", "maximum", "max", "maxed", "max out", "allowance", "spending power", "额", "上限", "签到爆", "刷爆", "碌爆", "creditlimit", "limit", "额度", "信用额", "限额", "上限", "加额", "提额", "信贷额"],
   increase: ["increase", "raise", "higher", "boost", "extend", "bigger", "提高", "增加", "提升", "加高"],
   loan: ["私人贷款", "分期", "借贷", "私贷", "financing", "finance", "lend me", "instalment loan", "installment loan", "cash loan", "借", "贷", "loan", "loans", "borrow", "borrowing", "lend", "贷款", "借钱", "借点", "借些", "借两", "借五", "车贷"],
-  mortgage: ["供楼", "物业", "property loan", "buy a flat", "buying a flat", "buy a home", "first home", "买楼", "买房", "物业贷款", "楼按", "mortgage", "按揭", "楼按", "房贷", "楼宇按揭", "房屋贷款", "h按", "p按"],
+  mortgage: ["apartment", "buy a house", "buying a house", "buy property", "buying property", "公寓", "买单位", "买屋", "上车", "供楼", "物业", "property loan", "buy a flat", "buying a flat", "buy a home", "first home", "买楼", "买房", "物业贷款", "楼按", "mortgage", "按揭", "楼按", "房贷", "楼宇按揭", "房屋贷款", "h按", "p按"],
   interest: ["年息", "return", "returns", "yield", "earn", "回报", "收益", "多少息", "多少利息", "几厘", "interest", "apy", "apr", "回报", "收益", "利率", "利息", "息率", "息口", "厘"],
   atm: ["拎钱", "cash machine", "pull out cash", "get cash", "揿钱", "撳钱", "攞钱", "取钱", "提款", "atm", "柜员机", "提款机", "取款机"],
   withdraw: ["withdraw", "withdrawal", "提款", "取钱", "揿钱", "拿钱", "取现", "提现", "现金"],
+  nearby: ["nearby", "near me", "close by", "closest", "nearest", "near here", "around here", "附近", "最近的", "邻近", "就近"],
   branch: ["branch", "branches", "分行", "网点", "支行"],
   hours: ["are you open", "you open", "open on", "open today", "open tomorrow", "still open", "open late", "close early", "bank close", "branch close", "you close", "do you close", "does the bank close", "does the branch close", "几时开", "开不开", "开唔开", "opening", "closing", "until what time", "what time", "几点", "开到几点", "早收", "收工", "开门", "关门", "hours", "hour", "营业时间", "几点", "开门", "闩门", "关门", "收工", "下班", "办公时间", "营业"],
   fee: ["豁免", "免费", "收唔收费", "收不收费", "要多少钱", "收多少", "cost me", "how much does it cost", "how much do you charge", "charged me", "annual", "every year", "per year", "yearly", "waive", "收钱", "收唔收", "收不收", "每年", "年费", "fee", "fees", "cost", "costs", "price", "charges", "expensive", "cheap", "charge for", "收几多", "收多少", "收不收", "贵不贵", "收费", "手续费", "费用", "年费", "月费", "服务费", "管理费"],
@@ -102,7 +103,7 @@ export const CONCEPTS: Record<string, string[]> = {
   autopay: ["自动缴费", "授权扣款", "自动扣数", "月供", "debit me", "every month", "monthly payment", "subscription", "auto deduct", "deduction", "deducting", "taking money", "每月扣", "每个月扣", "自动扣", "每月自动", "每个月自动", "autopay", "directdebit", "recurring", "automatic", "自动扣", "自动转账", "自动付款", "直接付款", "直接扣账", "扣数", "扣款", "常设指示", "常行指示", "定期付款", "代扣", "每月扣", "自动俾钱", "自动给钱"],
   cheque: ["cheque", "支票", "入票", "存票"],
   wire: ["wiretransfer", "wire", "remittance", "swift", "tt", "汇款", "电汇", "海外转账", "国际转账", "跨境"],
-  abroad: ["japan", "korea", "thailand", "taiwan", "usa", "states", "america", "uk", "england", "london", "europe", "france", "germany", "italy", "australia", "canada", "singapore", "vietnam", "malaysia", "india", "philippines", "mainland", "日本", "韩国", "泰国", "台湾", "美国", "英国", "伦敦", "欧洲", "法国", "德国", "意大利", "澳洲", "澳大利亚", "加拿大", "新加坡", "越南", "马来西亚", "印度", "菲律宾", "内地", "外面", "abroad", "overseas", "foreign", "international", "海外", "外国", "国外", "境外", "出国", "国际", "外地"],
+  abroad: ["another country", "other country", "other countries", "别的国家", "其他国家", "第二个国家", "japan", "korea", "thailand", "taiwan", "usa", "states", "america", "uk", "england", "london", "europe", "france", "germany", "italy", "australia", "canada", "singapore", "vietnam", "malaysia", "india", "philippines", "mainland", "日本", "韩国", "泰国", "台湾", "美国", "英国", "伦敦", "欧洲", "法国", "德国", "意大利", "澳洲", "澳大利亚", "加拿大", "新加坡", "越南", "马来西亚", "印度", "菲律宾", "内地", "外面", "abroad", "overseas", "foreign", "international", "海外", "外国", "国外", "境外", "出国", "国际", "外地"],
   travel: ["出境", "放假", "去玩", "flying", "fly", "flight", "trip", "going away", "business trip", "abroad next", "飞", "度假", "外游", "旅行", "旅游", "出差", "公干", "travel", "travelling", "traveling", "trip", "holiday", "vacation", "旅行", "旅游", "外游", "出行"],
   login: ["闪退", "死机", "hang机", "卡死", "用户名", "log me in", "let me in", "username", "user id", "kicked out", "locked out", "login screen", "sign in", "log in", "登入", "登录", "进不去", "入不到", "登不进", "login", "登入", "登录", "登陆", "登不入", "登不上"],
   onlinebanking: ["onlinebanking", "app", "手机银行", "网上银行", "网银", "网上理财", "手机app"],
@@ -118,5 +119,5 @@ export const CONCEPTS: Record<string, string[]> = {
 
 /** Chinese characters (Simplified, after folding) treated as function words. */
 export const CHINESE_STOP_CHARS = new Set(
-  Array.from("我你他她它的了是在吗呢啊呀吧啦喇嘛么个这那些们和与就都也还又很请帮下一吖㗎喎嘞咧噃先即得要想会可以能把被给让对着过呃哦喔嗯"),
+  Array.from("我你他她它的了是在吗呢啊呀吧啦喇嘛么个这那些们和与就都也还又很请帮下一吖㗎喎嘞咧噃先即得要想会可以能把被给让对着过呃哦喔嗯啩啰咋喇咯嘅咗噶嘢"),
 );

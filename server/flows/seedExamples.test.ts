@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "../testing/testDatabase";
 import { echoFlow, refundHandoffFlow } from "../testing/flowFixtures";
 import { seedExampleFlows } from "./seedExamples";
@@ -35,8 +35,8 @@ describe("seeding", () => {
       { slug: "echo", action: "created", version: 1 },
       { slug: "refunds", action: "created", version: 1 },
     ]);
-    const nluSize = getRuntimePorts().nlu.size;
-    expect(nluSize).toBeGreaterThan(0); // publishing pre-trained the intent node
+    // Publishing pre-trains the intent node, off the request path (a worker thread).
+    await vi.waitFor(() => expect(getRuntimePorts().nlu.size).toBeGreaterThan(0), { timeout: 20_000 });
     expect((await seedExampleFlows()).filter((result) => result.action !== "failed")).toEqual([
       { slug: "echo", action: "unchanged", version: 1 },
       { slug: "refunds", action: "unchanged", version: 1 },

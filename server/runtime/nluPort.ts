@@ -2,11 +2,14 @@
 // Published versions are immutable, so `${flowVersionId}:${nodeId}` keys are
 // trained once and kept (LRU-bounded). Draft keys (the designer's test chat,
 // prefix "draft") change as staff edit, so the key gets a hash of the training
-// data and an edit retrains.
+// data and an edit retrains. Training runs off the request path (a worker
+// thread): a turn that needs an untrained model waits for it without blocking
+// other conversations.
 import { createHash } from "node:crypto";
 import type { IntentMatcher, IntentSpec } from "../../flows/engine/types";
-import { trainClassifier, type IntentMatch } from "../../flows/nlu";
+import type { IntentMatch } from "../../flows/nlu";
 import { LruCache } from "./lruCache";
+import { trainInWorker } from "./trainInWorker";
 
 interface Classifier {
   classify(text: string): IntentMatch;
@@ -17,12 +20,12 @@ export interface NluPortOptions {
   publishedCapacity?: number;
   /** Trained classifiers kept for drafts. */
   draftCapacity?: number;
-  train?: (intents: IntentSpec[], options: { threshold: number }) => Classifier;
+  train?: (intents: IntentSpec[], options: { threshold: number }) => Classifier | Promise<Classifier>;
 }
 
 export interface NluPort extends IntentMatcher {
   /** Trains (if not cached) without classifying: used to warm a version's intent nodes. */
-  warm(request: { key: string; intents: IntentSpec[]; threshold: number }): void;
+  warm(request: { key: string; intents: IntentSpec[]; threshold: number }): Promise<void>;
   /** How many classifiers are cached (for tests and health). */
   readonly size: number;
 }
@@ -32,28 +35,42 @@ export function isDraftModelKey(key: string): boolean {
 }
 
 export function createNluPort(options: NluPortOptions = {}): NluPort {
-  const train = options.train ?? trainClassifier;
+  const train = options.train ?? trainInWorker;
   const published = new LruCache<string, Classifier>(options.publishedCapacity ?? 2000);
   const drafts = new LruCache<string, Classifier>(options.draftCapacity ?? 200);
+  const training = new Map<string, Promise<Classifier>>();
 
-  function classifierFor(key: string, intents: IntentSpec[], threshold: number): Classifier {
+  /** The cached classifier, or a promise of it while it trains (one training per key at a time). */
+  function classifierFor(key: string, intents: IntentSpec[], threshold: number): Classifier | Promise<Classifier> {
     const draft = isDraftModelKey(key);
     const cacheKey = draft ? `${key}#${fingerprint(intents, threshold)}` : key;
     const cache = draft ? drafts : published;
-    let classifier = cache.get(cacheKey);
-    if (!classifier) {
-      classifier = train(intents, { threshold });
-      cache.set(cacheKey, classifier);
-    }
-    return classifier;
+    const cached = cache.get(cacheKey);
+    if (cached) return cached;
+    const inFlight = training.get(cacheKey);
+    if (inFlight) return inFlight;
+    const trained = Promise.resolve(train(intents, { threshold })).then(
+      (classifier) => {
+        cache.set(cacheKey, classifier);
+        training.delete(cacheKey);
+        return classifier;
+      },
+      (error: unknown) => {
+        training.delete(cacheKey);
+        throw error;
+      },
+    );
+    training.set(cacheKey, trained);
+    return trained;
   }
 
   return {
     match({ key, intents, threshold, text }) {
-      return classifierFor(key, intents, threshold).classify(text);
+      const classifier = classifierFor(key, intents, threshold);
+      return classifier instanceof Promise ? classifier.then((ready) => ready.classify(text)) : classifier.classify(text);
     },
-    warm({ key, intents, threshold }) {
-      classifierFor(key, intents, threshold);
+    async warm({ key, intents, threshold }) {
+      await classifierFor(key, intents, threshold);
     },
     get size() {
       return published.size + drafts.size;

@@ -72,9 +72,30 @@ describe("NLU port", () => {
   it("bounds the cache", async () => {
     const train = fakeTrainer();
     const nlu = createNluPort({ train, publishedCapacity: 2 });
-    for (const key of ["a:n", "b:n", "c:n", "a:n"]) nlu.warm({ key, intents: [{ name: "x", phrases: ["x"] }], threshold: 0.5 });
+    for (const key of ["a:n", "b:n", "c:n", "a:n"]) await nlu.warm({ key, intents: [{ name: "x", phrases: ["x"] }], threshold: 0.5 });
     expect(nlu.size).toBe(2);
     expect(train).toHaveBeenCalledTimes(4);
+  });
+
+  it("trains once when several turns need the same untrained model at the same time", async () => {
+    let finishTraining!: () => void;
+    const gate = new Promise<void>((resolve) => (finishTraining = resolve));
+    const classifier = { classify: (text: string) => ({ intent: text === "hello" ? "hi" : null, confidence: 1, candidates: [], outOfScope: false }) };
+    const train = vi.fn(async () => {
+      await gate;
+      return classifier;
+    });
+    const nlu = createNluPort({ train });
+    const intents = [{ name: "hi", phrases: ["hello"] }];
+    const first = nlu.match({ key: "v2:intent", intents, threshold: 0.5, text: "hello" });
+    const second = nlu.match({ key: "v2:intent", intents, threshold: 0.5, text: "other" });
+    expect(first).toBeInstanceOf(Promise);
+    finishTraining();
+    expect((await first).intent).toBe("hi");
+    expect((await second).intent).toBeNull();
+    expect(train).toHaveBeenCalledTimes(1);
+    // Once trained, answers come synchronously from the cache.
+    expect(nlu.match({ key: "v2:intent", intents, threshold: 0.5, text: "hello" })).toMatchObject({ intent: "hi" });
   });
 
   it("works with the real classifier", async () => {

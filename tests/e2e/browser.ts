@@ -28,13 +28,19 @@ export async function openPage(browser: Browser, path = "/", options: { acceptDo
     timezoneId: "Asia/Hong_Kong",
   });
   // `next dev` compiles pages on first visit (Monaco takes a while).
-  context.setDefaultTimeout(inject("devMode") ? 120_000 : 20_000);
+  context.setDefaultTimeout(inject("devMode") ? 300_000 : 20_000);
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
+    if (message.type() !== "error") return;
+    const where = message.location().url;
+    consoleErrors.push(where && message.text().startsWith("Failed to load resource") ? `${message.text()} (${where})` : message.text());
   });
   page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  // Chrome's "Failed to load resource" console line does not say which; record the URL next to it.
+  page.on("response", (response) => {
+    if (response.status() >= 400) consoleErrors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   await page.goto(path);
   return { page, context, consoleErrors };
 }

@@ -56,6 +56,15 @@ describe("editor side panel screenshots", () => {
       await page.getByTestId("flow-json-view").locator(".monaco-editor").waitFor();
       await expect.poll(() => monacoText(page.getByTestId("flow-json-view"))).toContain('"version": 1');
       await page.screenshot({ path: path.join(directory, "json-tab.png") });
+
+      // An edit that is not valid JSON is listed and not applied.
+      await page.getByTestId("flow-json-view").locator(".view-lines").click();
+      await page.keyboard.press("Control+Home");
+      await page.keyboard.type("x");
+      await page.getByTestId("flow-json-problems").waitFor();
+      await page.screenshot({ path: path.join(directory, "json-tab-invalid.png") });
+      await page.keyboard.press("Backspace");
+      await expect.poll(() => page.getByTestId("flow-json-status").getAttribute("data-status")).toBe("applied");
     } finally {
       await context.close();
     }

@@ -23,6 +23,7 @@ import { getNodeDefinition } from "@/flows/nodes";
 import { Button } from "@/app/_components/Button";
 import { highlightSets, useEditorStore, type EditorNode } from "../store/editorStore";
 import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH } from "../store/layoutFlow";
+import { withHandleEstimates } from "./handleEstimates";
 import { nodeTypes } from "./nodeTypes";
 import { PALETTE_MIME } from "./NodePalette";
 
@@ -36,7 +37,7 @@ const miniMapStyle = { width: 168, height: 112 };
 const deleteKeys = ["Delete", "Backspace"];
 const multiSelectKeys = ["Meta", "Control"];
 
-/** Large flows only draw what is on screen (measured: cuts first render of 1,000 nodes by more than half). */
+/** Above this many nodes only what is on screen is drawn (with handle estimates, see handleEstimates.ts). */
 const VISIBLE_ONLY_THRESHOLD = 150;
 const MIN_READABLE_ZOOM = 0.5;
 
@@ -91,6 +92,10 @@ export function FlowCanvas() {
     const zoom = 0.8;
     void setViewport({ x: 48 - start.position.x * zoom, y: pane.height / 2 - (start.position.y + DEFAULT_NODE_HEIGHT / 2) * zoom, zoom });
   }, [setViewport]);
+
+  // Large flows: give never-measured nodes estimated handles so React Flow only renders what is on screen.
+  const large = nodes.length > VISIBLE_ONLY_THRESHOLD;
+  const renderedNodes = useMemo(() => (large ? nodes.map(withHandleEstimates) : nodes), [nodes, large]);
 
   // Visited edges are animated and coloured; recomputed only when edges or the highlight change (not on drag).
   const renderedEdges = useMemo<Edge[]>(() => {
@@ -151,7 +156,7 @@ export function FlowCanvas() {
   return (
     <div ref={wrapper} className="h-full w-full" onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
       <ReactFlow<EditorNode>
-        nodes={nodes}
+        nodes={renderedNodes}
         edges={renderedEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
@@ -169,7 +174,7 @@ export function FlowCanvas() {
         deleteKeyCode={deleteKeys}
         multiSelectionKeyCode={multiSelectKeys}
         selectionKeyCode="Shift"
-        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_THRESHOLD}
+        onlyRenderVisibleElements={large}
         proOptions={proOptions}
         aria-label="Flow canvas"
       >

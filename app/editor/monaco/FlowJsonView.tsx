@@ -120,7 +120,8 @@ export function FlowJsonView() {
             tabSize: 2,
             scrollBeyondLastLine: false,
             automaticLayout: true,
-            wordWrap: "off",
+            wordWrap: "on",
+            wrappingIndent: "indent",
             formatOnPaste: true,
             fixedOverflowWidgets: true,
             ariaLabel: "Flow document JSON",
@@ -163,7 +164,7 @@ function StatusLine({ status }: { status: EditStatus }) {
     default:
       return (
         <span className="text-slate-500" data-testid="flow-json-status" data-status="synced">
-          Edit the JSON to change the flow; valid edits apply automatically.
+          Valid edits apply to the canvas as you type.
         </span>
       );
   }

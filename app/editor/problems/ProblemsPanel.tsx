@@ -69,7 +69,7 @@ function ProblemItem({ problem, selected }: { problem: Problem; selected: boolea
       </span>
     </>
   );
-  const className = `flex w-full items-start gap-2 px-3 py-2 text-left text-sm border-b border-slate-100 ${selected ? "bg-blue-50" : ""}`;
+  const className = `flex w-full items-start gap-2 border-b border-l-2 border-b-slate-100 px-3 py-2 text-left text-sm ${selected ? "border-l-accent-500 bg-accent-50/40" : "border-l-transparent"}`;
   return (
     <li data-testid="problem-item" data-severity={problem.severity} data-code={problem.code} data-node-id={nodeId ?? ""}>
       {nodeId ? (

@@ -37,7 +37,7 @@ export function TurnDetails({ turn }: { turn: ChatTurn }) {
       </Section>
 
       {decisions.map((decision, index) => (
-        <Section key={`intent-${index}`} title={`Intents · ${nodeName(decision.nodeId)}`}>
+        <Section key={`intent-${index}`} title="Intents" subtitle={nodeName(decision.nodeId)}>
           {decision.candidates.length === 0 ? (
             <p className="text-slate-400">No candidates</p>
           ) : (
@@ -69,7 +69,7 @@ export function TurnDetails({ turn }: { turn: ChatTurn }) {
       ))}
 
       {calls.map((call, index) => (
-        <Section key={`api-${index}`} title={`API call · ${nodeName(call.nodeId)}`}>
+        <Section key={`api-${index}`} title="API call" subtitle={nodeName(call.nodeId)}>
           {call.request !== undefined && <Json label="Request" value={call.request} />}
           {call.response !== undefined && <Json label="Response" value={call.response} />}
           {call.error !== undefined && <p className="text-red-700">Error: {show(call.error)}</p>}
@@ -103,10 +103,13 @@ export function TurnDetails({ turn }: { turn: ChatTurn }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
   return (
     <section>
-      <h4 className="mb-1 text-[10px] font-semibold tracking-wide text-slate-500 uppercase">{title}</h4>
+      <h4 className="mb-1 flex items-baseline gap-1.5 text-[10px] font-semibold tracking-wide text-slate-500">
+        <span className="uppercase">{title}</span>
+        {subtitle && <span className="truncate font-normal tracking-normal text-slate-400 normal-case">{subtitle}</span>}
+      </h4>
       {children}
     </section>
   );

@@ -16,7 +16,7 @@ const doCv = args.includes("--cv");
 
 interface Dev { intents: Record<string, string[]>; outOfScope: string[] }
 const loadTrain = (l: string) => {
-  const full = JSON.parse(readFileSync(join(here, "..", `banking-${l}.json`), "utf8"));
+  const full = JSON.parse(readFileSync(join(here, `banking-${l}.heldout1.json`), "utf8"));
   return (full.intents as Array<{ name: string; train: string[] }>).map((i) => ({ name: i.name, phrases: i.train.slice() }));
 };
 

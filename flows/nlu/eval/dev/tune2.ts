@@ -11,7 +11,7 @@ const langs = ["en", "yue", "zh"];
 const splits = ["dev", "dev2", "dev3"];
 interface Dev { intents: Record<string, string[]>; outOfScope: string[] }
 const loadTrain = (l: string) =>
-  (JSON.parse(readFileSync(join(here, "..", `banking-${l}.json`), "utf8")).intents as Array<{ name: string; train: string[] }>).map((i) => ({
+  (JSON.parse(readFileSync(join(here, `banking-${l}.heldout1.json`), "utf8")).intents as Array<{ name: string; train: string[] }>).map((i) => ({
     name: i.name,
     phrases: i.train.slice(),
   }));
