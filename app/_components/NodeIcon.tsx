@@ -1,10 +1,43 @@
-import * as Lucide from "lucide-react";
-import type { LucideIcon, LucideProps } from "lucide-react";
+"use client";
 
-const icons = Lucide as unknown as Record<string, LucideIcon | undefined>;
+import {
+  BrainCircuit,
+  CircleStop,
+  GitBranch,
+  Globe,
+  Headset,
+  MessageSquare,
+  Play,
+  Split,
+  TextCursorInput,
+  Variable,
+  type LucideIcon,
+  type LucideProps,
+} from "lucide-react";
+import { DynamicIcon, type IconName } from "lucide-react/dynamic";
 
-/** Renders a lucide icon by name (node definitions name their icon); a box when the name is unknown. */
+/**
+ * Icons of today's node types, bundled for an instant first paint. Any other
+ * lucide name (a new node type) still works: it is loaded on demand from the
+ * local bundle (never a CDN), so adding a node type needs no edit here.
+ */
+const bundled: Record<string, LucideIcon> = {
+  BrainCircuit,
+  CircleStop,
+  GitBranch,
+  Globe,
+  Headset,
+  MessageSquare,
+  Play,
+  Split,
+  TextCursorInput,
+  Variable,
+};
+
+/** Renders a lucide icon by its PascalCase name, as node definitions give it. */
 export function NodeIcon({ name, ...props }: { name: string } & LucideProps) {
-  const Icon = icons[name] ?? Lucide.Box;
-  return <Icon aria-hidden {...props} />;
+  const Icon = bundled[name];
+  if (Icon) return <Icon aria-hidden {...props} />;
+  const kebab = name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2").toLowerCase() as IconName;
+  return <DynamicIcon name={kebab} aria-hidden {...props} fallback={() => <span style={{ width: props.width ?? 16, height: props.height ?? 16, display: "inline-block" }} />} />;
 }

@@ -97,7 +97,7 @@ function canonicalWord(w: string): string {
 function latinFeatures(words: string[], out: Map<string, number>, fw: FeatureWeights): void {
   // 1. fold multi-word expressions
   const folded: string[] = [];
-  const wordStems = words.map(stemEnglish);
+  const wordStems = words.length > 1 ? words.map(stemEnglish) : words;
   for (let i = 0; i < words.length; ) {
     let matched = false;
     for (let n = Math.min(maxMultiwordLen, words.length - i); n >= 2; n--) {

@@ -64,7 +64,6 @@ export interface ScoredText {
   sim: Float64Array; // similarity score per intent
   head: Float64Array; // softmax-head probability per intent
   known: number; // share of the input's (IDF-weighted) feature mass known to the model
-  cov: Float64Array; // per intent: share of the input's feature mass seen in that intent's training phrases
 }
 
 /** Features of unseen *combinations* (word bigrams, Han 2/3-grams, char trigrams). */
@@ -327,7 +326,6 @@ function makeClassifier(m: Model, config: ClassifierConfig, userThreshold: numbe
   const headZ = new Float64Array(nIntents);
   const simBuf = new Float64Array(nIntents);
   const scoreBuf = new Float64Array(nIntents);
-  const covBuf = new Float64Array(nIntents);
   let qEntries = new Int32Array(64);
   let qWeights = new Float64Array(64);
   const order = new Int32Array(4);
@@ -337,7 +335,6 @@ function makeClassifier(m: Model, config: ClassifierConfig, userThreshold: numbe
     scoreBuf.fill(0);
     simBuf.fill(0);
     headZ.fill(0);
-    covBuf.fill(0);
     const f = typeof text === "string" && nPhrases > 0 ? extractFeatures(text, config.features) : undefined;
     if (!f || f.size === 0) return -1;
     let norm = 0;
@@ -383,7 +380,6 @@ function makeClassifier(m: Model, config: ClassifierConfig, userThreshold: numbe
       for (let j = cStart[e], end = cStart[e + 1]; j < end; j++) {
         centScore[cIds[j]] += y * cW[j];
         headZ[cIds[j]] += y * hW[j];
-        if (cW[j] > 0) covBuf[cIds[j]] += y * y;
       }
     }
     for (let t = 0; t < nTouched; t++) {
@@ -419,7 +415,7 @@ function makeClassifier(m: Model, config: ClassifierConfig, userThreshold: numbe
 
   function score(text: string): ScoredText {
     const known = scoreInto(text);
-    return { scores: scoreBuf.slice(), sim: simBuf.slice(), head: headZ.slice(), known: Math.max(known, 0), cov: covBuf.slice() };
+    return { scores: scoreBuf.slice(), sim: simBuf.slice(), head: headZ.slice(), known: Math.max(known, 0) };
   }
 
   function classify(text: string): IntentMatch {

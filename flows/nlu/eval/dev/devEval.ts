@@ -1,4 +1,4 @@
-// Dev harness: trains on the TRAINING phrases of each base set only (held-out
+// Dev harness: trains on the TRAINING phrases of banking-*.heldout1.json (the previous held-out
 // test/outOfScope phrases are dropped on load, never printed or used) and reports
 // on the dev splits (dev = first dev file, dev2 = fresh phrases) plus a 5-fold
 // cross-validation over training phrases (2 of 10 phrases per intent held out).

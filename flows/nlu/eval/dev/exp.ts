@@ -2,7 +2,8 @@
 // sets (banking-*.heldout1.json, now dev data) and never reads ../banking-*.json.
 //   tuning data : heldout1 test phrases, even-indexed heldout1 OOS, dev, dev2, 5-fold CV on training phrases
 //   check data  : dev3 + odd-indexed heldout1 OOS (not looked at while tuning: aggregate figures only)
-// Run: npx tsx flows/nlu/eval/dev/exp.ts [--fit] [--curve] [--errors] [--check] [json config overrides]
+// Run: npx tsx flows/nlu/eval/dev/exp.ts [--fit] [--curve] [--matched] [--errors] [--check] [json config overrides]
+// env: LANGS=en,yue,zh  SWAP=1 (train on test+dev wording)  LOIO=1 (leave-intents-out pseudo-OOS)  FEATS=0,1,2,3,4 (calibration features)  TARGET=0.8 (--matched)
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +14,7 @@ const langs = (process.env.LANGS ?? "en,yue,zh").split(",");
 interface Dev { intents: Record<string, string[]>; outOfScope: string[] }
 interface Base { intents: Array<{ name: string; train: string[]; test: string[] }>; outOfScope: string[] }
 
-export interface Item { lang: string; kind: string; label: number; text: string; s1: number; s2: number; sim1: number; known: number; top: number; correct: boolean; hp1: number; sim2: number; cov1: number }
+export interface Item { lang: string; kind: string; label: number; text: string; s1: number; s2: number; sim1: number; known: number; top: number; correct: boolean; hp1: number; sim2: number }
 const CHECK = new Set(["dev3", "h1oosB"]);
 
 export function collect(cfg: ClassifierConfig, withCv = true, withCheck = false): Item[] {
@@ -28,7 +29,7 @@ export function collect(cfg: ClassifierConfig, withCv = true, withCheck = false)
       const sc = s.scores;
       for (let i = 1; i < sc.length; i++) if (sc[i] > sc[i1]) { i2 = i1; i1 = i; } else if (i2 < 0 || sc[i] > sc[i2]) i2 = i;
       const lab = label === null ? -1 : names.indexOf(label);
-      items.push({ lang: l, kind, label: lab, text, s1: sc[i1], s2: i2 >= 0 ? sc[i2] : 0, sim1: s.sim[i1], known: s.known, top: i1, correct: lab === i1 && sc[i1] > 0, cov1: s.cov[i1], hp1: s.head[i1], sim2: (() => { let m = 0; for (let i = 0; i < sc.length; i++) if (i !== i1 && s.sim[i] > m) m = s.sim[i]; return m; })() });
+      items.push({ lang: l, kind, label: lab, text, s1: sc[i1], s2: i2 >= 0 ? sc[i2] : 0, sim1: s.sim[i1], known: s.known, top: i1, correct: lab === i1 && sc[i1] > 0, hp1: s.head[i1], sim2: (() => { let m = 0; for (let i = 0; i < sc.length; i++) if (i !== i1 && s.sim[i] > m) m = s.sim[i]; return m; })() });
     };
     const clf = trainClassifier(defs, {}, cfg);
     for (const it of base.intents) for (const p of it.test) push(clf, p, it.name, "h1");
@@ -66,7 +67,7 @@ export function collect(cfg: ClassifierConfig, withCv = true, withCheck = false)
 
 const NF = (process.env.FEATS ?? "0,1,2,3,4").split(",").length;
 const FEATS = (process.env.FEATS ?? "0,1,2,3,4").split(",").map(Number);
-const feat = (r: Item) => { const a = [1, r.s1, r.s1 - r.s2, r.known, r.sim1, r.hp1, r.sim1 - r.sim2, r.cov1]; return FEATS.map((k) => a[k]); };
+const feat = (r: Item) => { const a = [1, r.s1, r.s1 - r.s2, r.known, r.sim1, r.hp1, r.sim1 - r.sim2]; return FEATS.map((k) => a[k]); };
 export const conf = (r: Item, c: number[]) => (r.s1 > 0 ? 1 / (1 + Math.exp(-feat(r).reduce((s, v, k) => s + v * c[k], 0))) : 0);
 
 /** Weighted logistic fit of "top candidate is right" vs (OOS | wrong). */

@@ -1,5 +1,5 @@
-// Tuning harness (v2): training phrases (5-fold CV) + dev splits only. Held-out
-// test/outOfScope phrases of ../*.json are dropped on load, never used.
+// Tuning harness (v2): training phrases of banking-*.heldout1.json (5-fold CV) + dev splits. The new held-out
+// test/outOfScope phrases of ../banking-*.json are never read.
 // Run: npx tsx flows/nlu/eval/dev/tune2.ts [--fit] [json config overrides]
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
