@@ -1,11 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // End-to-end tests: tests/e2e/globalSetup.ts builds the app once, starts
 // `next start` on a free port with a fresh SQLite database, and launches
 // Debian Chromium (playwright-core); each test file connects to that browser.
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  resolve: { alias: { "@": import.meta.dirname } },
   test: {
     include: ["tests/e2e/**/*.e2e.test.ts"],
     environment: "node",

@@ -81,6 +81,7 @@ export async function buildIfStale(options: { force?: boolean; reuse?: boolean }
   console.log(`[bench] next build of a copy of the sources in bench/.app-snapshot (${reason})…`);
   const startedAt = performance.now();
   copySnapshot();
+  buildSnapshotExtras();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const result = spawnSync(NEXT_BIN, ["build"], {
     cwd: APP_DIR,
@@ -145,6 +146,27 @@ function otherBuildPids(): number[] {
     }
   }
   return pids;
+}
+
+/**
+ * Runs the app's own pre-build steps that write into generated/ (today:
+ * `build:worker`, the NLU training worker bundle that `npm run setup` makes) in
+ * the snapshot, so the build never runs with a stale or missing bundle.
+ */
+function buildSnapshotExtras(): void {
+  const scripts = (JSON.parse(readFileSync(path.join(APP_DIR, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
+  for (const name of ["build:worker"]) {
+    const command = scripts[name];
+    if (!command) continue;
+    const result = spawnSync("sh", ["-c", command], {
+      cwd: APP_DIR,
+      env: { ...process.env, PATH: `${path.join(ROOT, "node_modules/.bin")}:${process.env.PATH ?? ""}` },
+      stdio: ["ignore", "pipe", "pipe"],
+      encoding: "utf8",
+      timeout: 5 * 60_000,
+    });
+    if (result.status !== 0) noteWarning(`npm script ${name} failed in the build copy (exit ${result.status}): ${`${result.stdout}${result.stderr}`.slice(-500)}`);
+  }
 }
 
 export function newestMtime(target: string): number {

@@ -3,6 +3,7 @@
 // in-thread when the worker bundle has not been built (e.g. a bare checkout).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { IntentSpec } from "../../flows/engine/types";
 import { loadClassifier, trainClassifier, type IntentClassifier } from "../../flows/nlu";
@@ -30,7 +31,8 @@ export const trainInWorker: Trainer = async (intents, options) => {
 function workerThread(): Worker | null {
   if (worker) return worker;
   if (!existsSync(WORKER_FILE)) return null;
-  const created = new Worker(WORKER_FILE);
+  // Loaded by a tiny eval'd script so the bundler doesn't try to trace a file path only known at run time.
+  const created = new Worker(`import(${JSON.stringify(pathToFileURL(WORKER_FILE).href)});`, { eval: true });
   created.unref(); // never keeps the process alive on its own
   created.on("message", (response: TrainingResponse) => {
     const waiting = pending.get(response.id);

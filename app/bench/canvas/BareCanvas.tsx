@@ -2,9 +2,10 @@
 
 // The bare canvas: React Flow with default nodes (same ids, positions, edges
 // and size as the editor's), the same viewport settings as the editor's
-// FlowCanvas (fitView, zoom limits, snap grid, only-visible rendering above 150
-// nodes, dotted background), and nothing else: no store, no custom node
-// components, no minimap, no panels.
+// FlowCanvas (zoom limits, snap grid, only-visible rendering above 150 nodes,
+// dotted background) and the same first view: the whole flow when it fits at a
+// readable zoom (>= 0.5), else the start node at zoom 0.8 (?view=fit always
+// fits). Nothing else: no store, no custom node components, no minimap, no panels.
 import {
   applyNodeChanges,
   Background,
@@ -16,19 +17,21 @@ import {
   type NodeChange,
 } from "@xyflow/react";
 import { useCallback, useMemo, useState } from "react";
+import type { ReactFlowInstance } from "@xyflow/react";
 import { editorFlow } from "@/bench/flows/synthetic";
 
 const snapGrid: [number, number] = [16, 16];
-const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
 const proOptions = { hideAttribution: true };
 const nodeStyle = { width: 240 };
+const NODE_HEIGHT = 96;
+const MIN_READABLE_ZOOM = 0.5;
 
 interface FlowShape {
   nodes: { id: string; type: string; position: { x: number; y: number } }[];
   edges: { id: string; source: string; target: string }[];
 }
 
-export function BareCanvas({ nodeCount }: { nodeCount: number }) {
+export function BareCanvas({ nodeCount, fit = false }: { nodeCount: number; fit?: boolean }) {
   const initial = useMemo(() => {
     const flow = editorFlow(nodeCount) as unknown as FlowShape;
     const nodes: Node[] = flow.nodes.map((node) => ({
@@ -42,6 +45,24 @@ export function BareCanvas({ nodeCount }: { nodeCount: number }) {
   }, [nodeCount]);
   const [nodes, setNodes] = useState(initial.nodes);
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
+  const onInit = useCallback(
+    (instance: ReactFlowInstance) => {
+      const pane = document.querySelector("[data-testid=bare-canvas]")!.getBoundingClientRect();
+      const xs = initial.nodes.map((node) => node.position.x);
+      const ys = initial.nodes.map((node) => node.position.y);
+      const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs) + nodeStyle.width, Math.min(...ys), Math.max(...ys) + NODE_HEIGHT];
+      const padding = 48;
+      const zoom = Math.min((pane.width - padding * 2) / (maxX - minX), (pane.height - padding * 2) / (maxY - minY), 1.1);
+      if (fit || zoom >= MIN_READABLE_ZOOM) {
+        const z = Math.max(zoom, 0.05);
+        void instance.setViewport({ x: (pane.width - (maxX - minX) * z) / 2 - minX * z, y: (pane.height - (maxY - minY) * z) / 2 - minY * z, zoom: z });
+        return;
+      }
+      const start = initial.nodes[0];
+      void instance.setViewport({ x: 48 - start.position.x * 0.8, y: pane.height / 2 - (start.position.y + NODE_HEIGHT / 2) * 0.8, zoom: 0.8 });
+    },
+    [initial.nodes, fit],
+  );
 
   return (
     <ReactFlowProvider>
@@ -50,10 +71,9 @@ export function BareCanvas({ nodeCount }: { nodeCount: number }) {
           nodes={nodes}
           edges={initial.edges}
           onNodesChange={onNodesChange}
+          onInit={onInit}
           snapToGrid
           snapGrid={snapGrid}
-          fitView
-          fitViewOptions={fitViewOptions}
           minZoom={0.05}
           maxZoom={2}
           onlyRenderVisibleElements={nodes.length > 150}

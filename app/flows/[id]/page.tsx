@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
-import { EditorShell, type InitialFlow } from "@/app/editor/EditorShell";
-import { createCaller, createContext } from "@/server/api/root";
+import { EditorShell } from "@/app/editor/EditorShell";
 
 export const metadata: Metadata = { title: "Flow editor" };
 
+// The flow is fetched on the client (EditorShell). Prefetching it here through
+// server/api/root (createCaller) would save a round trip, but today that import
+// pulls the NLU worker (server/runtime/trainInWorker.ts) into the page bundle,
+// which Turbopack dev refuses ("non-chunkable module"). EditorShell already
+// accepts `initialFlow` for when a light server-side getter exists.
 export default async function FlowEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  // Fetched here so the editor does not wait for hydration before asking for the flow.
-  // On any error the client fetches it again and shows the error properly.
-  let initialFlow: InitialFlow | null = null;
-  try {
-    initialFlow = await createCaller(createContext()).flows.get({ id });
-  } catch {
-    initialFlow = null;
-  }
-  return <EditorShell key={id} flowId={id} initialFlow={initialFlow} />;
+  return <EditorShell key={id} flowId={id} />;
 }
