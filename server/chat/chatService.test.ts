@@ -197,4 +197,15 @@ describe("designer test chat", () => {
     expect(await sendTestRequest({ method: "GET", url: `${server.origin}/big` })).toMatchObject({ ok: false, error: expect.stringContaining("too large") });
     expect(await sendTestRequest({ method: "GET", url: "http://127.0.0.1:1/nothing" })).toMatchObject({ ok: false, error: expect.stringContaining("failed") });
   });
+
+  it("fills secrets into test requests on the server only", async () => {
+    process.env.SWITCHBOARD_SECRET_SHOP_TOKEN = "s3cret";
+    try {
+      const echoed = await sendTestRequest({ method: "POST", url: `${server.origin}/echo`, headers: { authorization: "Bearer {{secrets.SHOP_TOKEN}}" }, body: '{"key":"{{ secrets.SHOP_TOKEN }}"}' });
+      expect(echoed).toMatchObject({ ok: true, body: { body: '{"key":"s3cret"}' } });
+      expect(await sendTestRequest({ method: "GET", url: `${server.origin}/echo?k={{secrets.MISSING}}` })).toMatchObject({ ok: false, error: expect.stringContaining('Unknown secret "MISSING"') });
+    } finally {
+      delete process.env.SWITCHBOARD_SECRET_SHOP_TOKEN;
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { NotFoundError, PayloadTooLargeError, SessionClosedError, ValidationErro
 import { checkFlowDocument } from "../flows/flowProblems";
 import { getDraftDocument } from "../flows/flowService";
 import { getRuntimePorts } from "../runtime/ports";
+import { secretEnvName } from "../runtime/secrets";
 import { getPublishedFlow } from "./publishedFlows";
 import { runInSessionQueue } from "./sessionQueue";
 import { getSessionStore, type MessageRole } from "./sessionStore";
@@ -158,17 +159,29 @@ export async function sendTestRequest(input: {
 }): Promise<TestRequestResult> {
   const startedAt = performance.now();
   try {
+    // The designer fills in variables but leaves {{secrets.NAME}} for the server: secrets never reach the browser.
+    const withSecrets = (text: string) => fillSecrets(text, getRuntimePorts().secret);
     const response = await getRuntimePorts().http.request({
       method: input.method,
-      url: input.url,
-      headers: input.headers ?? {},
-      body: input.body,
+      url: withSecrets(input.url),
+      headers: Object.fromEntries(Object.entries(input.headers ?? {}).map(([name, value]) => [name, withSecrets(value)])),
+      body: input.body === undefined ? undefined : withSecrets(input.body),
       timeoutMs: input.timeoutMs ?? 10_000,
     });
     return { ok: true, ...response };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error), durationMs: Math.round(performance.now() - startedAt) };
   }
+}
+
+const SECRET_PLACEHOLDER = /\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}/g;
+
+function fillSecrets(text: string, secret: (name: string) => string | undefined): string {
+  return text.replace(SECRET_PLACEHOLDER, (_match, name: string) => {
+    const value = secret(name);
+    if (value === undefined) throw new Error(`Unknown secret "${name}": add it in the Secret table or as ${secretEnvName(name)}`);
+    return value;
+  });
 }
 
 function checkMessageText(text: string): void {
