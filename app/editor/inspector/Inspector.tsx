@@ -9,6 +9,7 @@ import { IconButton } from "@/app/_components/Button";
 import { NodeIcon } from "@/app/_components/NodeIcon";
 import { selectVariableNames, useEditorStore, type FlowMeta } from "../store/editorStore";
 import { issuesByPath, jsonSchemaOf, setIn } from "./jsonSchema";
+import { inspectorExtras } from "./inspectorExtras";
 import { SchemaForm } from "./SchemaForm";
 
 /** Right-panel "Inspector" tab: the selected node's generated form, or the flow settings. */
@@ -62,6 +63,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
     );
   }
   const rootErrors = errors.get("") ?? [];
+  const Extra = inspectorExtras[node.type];
 
   return (
     <div className="flex h-full flex-col" data-testid="node-inspector">
@@ -103,6 +105,11 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
       <div className="flex-1 overflow-y-auto px-4 py-4">
         {rootErrors.length ? <p className="mb-3 text-xs text-red-600">{rootErrors.join(" · ")}</p> : null}
         <SchemaForm schema={jsonSchemaOf(definition.dataSchema)} value={node.data} onChange={onChange} errors={errors} variables={variables} />
+        {Extra ? (
+          <div className="mt-6 border-t border-slate-200 pt-4">
+            <Extra nodeId={node.id} />
+          </div>
+        ) : null}
       </div>
     </div>
   );
