@@ -63,7 +63,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
     );
   }
   const rootErrors = errors.get("") ?? [];
-  const Extra = inspectorExtras[node.type];
+  const Extra = inspectorExtras[node.type ?? ""];
 
   return (
     <div className="flex h-full flex-col" data-testid="node-inspector">
