@@ -114,6 +114,7 @@ async function main(): Promise<number> {
           results[name === "nlu" ? "nluRetrain" : name] = { section: name, error: `next build failed: ${message.slice(0, 2000)}`, measuredAt: new Date().toISOString() };
         }
         save();
+        console.log(`\n[bench] done in ${Math.round((Date.now() - startedAt) / 1000)} s; results in bench/results/latest.json; FAILED: ${failures.join(", ")}`);
         return 1;
       }
     }
@@ -154,4 +155,6 @@ async function main(): Promise<number> {
   return failures.length ? 1 : 0;
 }
 
-process.exitCode = await main();
+// Exit explicitly: a worker thread or socket some module left open must not keep the suite alive.
+const code = await main();
+process.exit(code);

@@ -21,7 +21,7 @@ import {
   Undo2,
 } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Button, IconButton } from "@/app/_components/Button";
 import { Dialog } from "@/app/_components/Dialog";
@@ -145,20 +145,26 @@ export function EditorShell({ flowId, initialFlow }: { flowId: string; initialFl
 function EditorLayout({ flowId, publishedVersion, autosave }: { flowId: string; publishedVersion: number | null; autosave: Autosave }) {
   const [tab, setTab] = useState<RightTab>("inspector");
   const [panelOpen, setPanelOpen] = useState(true);
-  const selectedNodeId = useEditorStore((s) => s.selectedNodeId);
-  const { errors, warnings } = useProblems();
   useEditorShortcuts({ save: () => void autosave.saveNow().then((ok) => ok && toast.success("Saved", { id: "saved", duration: 1200 })) });
 
   // Selecting a node shows its inspector (unless the designer is testing or reading problems).
-  const previousSelection = useRef(selectedNodeId);
-  useEffect(() => {
-    if (selectedNodeId && selectedNodeId !== previousSelection.current && tab === "json") setTab("inspector");
-    previousSelection.current = selectedNodeId;
-  }, [selectedNodeId, tab]);
+  // A store subscription, not a selector: selecting must not re-render the whole layout.
+  useEffect(
+    () =>
+      useEditorStore.subscribe((state, previous) => {
+        if (state.selectedNodeId && state.selectedNodeId !== previous.selectedNodeId) setTab((current) => (current === "json" ? "inspector" : current));
+      }),
+    [],
+  );
+  const onShowProblems = useCallback(() => {
+    setTab("problems");
+    setPanelOpen(true);
+  }, []);
+  const onTogglePanel = useCallback(() => setPanelOpen((o) => !o), []);
 
   return (
     <div className="flex h-screen flex-col overflow-hidden bg-slate-50">
-      <EditorHeader flowId={flowId} publishedVersion={publishedVersion} autosave={autosave} onShowProblems={() => { setTab("problems"); setPanelOpen(true); }} panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((o) => !o)} />
+      <EditorHeader flowId={flowId} publishedVersion={publishedVersion} autosave={autosave} onShowProblems={onShowProblems} panelOpen={panelOpen} onTogglePanel={onTogglePanel} />
       <div className="flex min-h-0 flex-1">
         <aside className="w-52 shrink-0 border-r border-slate-200 bg-slate-50" aria-label="Nodes">
           <NodePalette />
@@ -182,11 +188,7 @@ function EditorLayout({ flowId, publishedVersion, autosave }: { flowId: string; 
               </TabButton>
               <TabButton id="problems" current={tab} onSelect={setTab}>
                 Problems
-                {errors + warnings > 0 ? (
-                  <span className={`ml-1.5 rounded-full px-1.5 text-[10px] font-semibold ${errors ? "bg-red-100 text-red-700" : "bg-amber-100 text-amber-700"}`}>
-                    {errors + warnings}
-                  </span>
-                ) : null}
+                <ProblemsBadge />
               </TabButton>
               <TabButton id="json" current={tab} onSelect={setTab}>
                 JSON
@@ -199,17 +201,27 @@ function EditorLayout({ flowId, publishedVersion, autosave }: { flowId: string; 
             <TabPanel id="test" current={tab}>
               <TestChatPane />
             </TabPanel>
-            <TabPanel id="problems" current={tab}>
+            <TabPanel id="problems" current={tab} lazy>
               <ProblemsPanel />
             </TabPanel>
             <TabPanel id="json" current={tab} lazy>
-              <FlowJsonView />
+              <FlowJsonView active={tab === "json"} />
             </TabPanel>
           </aside>
         ) : null}
       </div>
     </div>
   );
+}
+
+/** The Problems tab's count; its own component so a new validation result re-renders only the badge. */
+function ProblemsBadge() {
+  const { errors, warnings } = useProblems();
+  return errors + warnings > 0 ? (
+    <span className={`ml-1.5 rounded-full px-1.5 text-[10px] font-semibold ${errors ? "bg-red-100 text-red-700" : "bg-amber-100 text-amber-700"}`}>
+      {errors + warnings}
+    </span>
+  ) : null;
 }
 
 function TabButton({ id, current, onSelect, children }: { id: RightTab; current: RightTab; onSelect(tab: RightTab): void; children: ReactNode }) {

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { formatPath } from "../../flows/schema/flowDocument";
 import { PayloadTooLargeError } from "../errors";
 import { ApiError } from "./apiError";
+import { readStreamLimited } from "./readStreamLimited";
 
 export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes: number; optional?: boolean }): Promise<z.output<S>> {
   const text = await readBodyText(request, options.maxBytes);
@@ -36,19 +37,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   if (declared !== null && Number(declared) > maxBytes) {
     throw new PayloadTooLargeError(`The request body is over ${maxBytes} bytes`);
   }
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new PayloadTooLargeError(`The request body is over ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const text = await readStreamLimited(request.body, maxBytes);
+  if (text === null) throw new PayloadTooLargeError(`The request body is over ${maxBytes} bytes`);
+  return text;
 }

@@ -3,6 +3,7 @@
 // origin (so flows can call the demo API at "/api/demo/..."), a response size
 // cap, and http(s) only.
 import { HttpTimeoutError, type HttpPort, type HttpRequest, type HttpResponse } from "../../flows/engine/types";
+import { readStreamLimited } from "../http/readStreamLimited";
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
@@ -84,21 +85,9 @@ async function readLimited(response: Response, maxBytes: number, url: string): P
     await response.body?.cancel();
     throw new HttpRequestError(`The response from ${url} is too large (${declared} bytes; the limit is ${maxBytes})`);
   }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new HttpRequestError(`The response from ${url} is too large (over ${maxBytes} bytes)`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const text = await readStreamLimited(response.body, maxBytes);
+  if (text === null) throw new HttpRequestError(`The response from ${url} is too large (over ${maxBytes} bytes)`);
+  return text;
 }
 
 function parseBody(text: string, contentType: string | undefined): unknown {

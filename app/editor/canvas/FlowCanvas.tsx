@@ -16,7 +16,7 @@ import {
   type IsValidConnection,
 } from "@xyflow/react";
 import { LayoutGrid, Maximize } from "lucide-react";
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, type DragEvent } from "react";
 import { toast } from "sonner";
 import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition } from "@/flows/nodes";
@@ -41,7 +41,8 @@ const multiSelectKeys = ["Meta", "Control"];
 const VISIBLE_ONLY_THRESHOLD = 150;
 const MIN_READABLE_ZOOM = 0.5;
 
-export function FlowCanvas() {
+/** Memoised: it reads everything from the store, so a re-render of the layout around it (tab switch) must not reach React Flow. */
+export const FlowCanvas = memo(function FlowCanvas() {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditorStore(
     useShallow((s) => ({
       nodes: s.nodes,
@@ -197,7 +198,7 @@ export function FlowCanvas() {
       </ReactFlow>
     </div>
   );
-}
+});
 
 function miniMapColor(node: EditorNode): string {
   return getNodeDefinition(node.type ?? "")?.color ?? "#cbd5e1";

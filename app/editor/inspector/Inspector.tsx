@@ -3,11 +3,12 @@
 import { Check, Copy, Settings2, Trash2 } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { z } from "zod";
+import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition } from "@/flows/nodes";
 import { flowSettingsSchema, flowVariableSchema } from "@/flows/schema/flowDocument";
 import { IconButton } from "@/app/_components/Button";
 import { NodeIcon } from "@/app/_components/NodeIcon";
-import { selectVariableNames, useEditorStore, type FlowMeta } from "../store/editorStore";
+import { selectVariableNames, useEditorStore, type FlowMeta, type FlowNodeData } from "../store/editorStore";
 import { issuesByPath, jsonSchemaOf, setIn } from "./jsonSchema";
 import { inspectorExtras } from "./inspectorExtras";
 import { SchemaForm } from "./SchemaForm";
@@ -26,13 +27,19 @@ function useVariableNames(dependency: unknown): string[] {
 }
 
 function NodeInspector({ nodeId }: { nodeId: string }) {
-  const node = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId));
+  // Only the node's type and data: a drag changes the node object every frame, which must not re-render the form.
+  const node = useEditorStore(
+    useShallow((s): { id: string; type: string | undefined; data: FlowNodeData } | { id: null; type: undefined; data: undefined } => {
+      const found = s.nodes.find((n) => n.id === nodeId);
+      return found ? { id: found.id, type: found.type, data: found.data } : { id: null, type: undefined, data: undefined };
+    }),
+  );
   const variables = useVariableNames(nodeId);
-  const definition = node ? getNodeDefinition(node.type ?? "") : undefined;
+  const definition = node.id ? getNodeDefinition(node.type ?? "") : undefined;
   const [copied, setCopied] = useState(false);
 
   const errors = useMemo(() => {
-    if (!node || !definition) return new Map<string, string[]>();
+    if (!node.id || !definition) return new Map<string, string[]>();
     const parsed = definition.dataSchema.safeParse(node.data);
     if (!parsed.success) return issuesByPath(parsed.error.issues);
     let extra: { path?: (string | number)[]; message: string }[] = [];
@@ -42,7 +49,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
       extra = [];
     }
     return issuesByPath(extra.map((p) => ({ path: p.path ?? [], message: p.message })));
-  }, [node, definition]);
+  }, [node.id, node.data, definition]);
 
   const onChange = useCallback(
     (path: (string | number)[], value: unknown, discrete?: boolean) => {
@@ -54,7 +61,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
     [nodeId],
   );
 
-  if (!node) return null;
+  if (!node.id) return null;
   if (!definition) {
     return (
       <div className="p-4 text-sm text-slate-600">

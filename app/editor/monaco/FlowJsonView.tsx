@@ -17,8 +17,9 @@ const APPLY_DELAY_MS = 600;
 
 type EditStatus = { kind: "synced" } | { kind: "pending" } | { kind: "applied" } | { kind: "invalid"; problems: string[] };
 
-export function FlowJsonView() {
-  const changeId = useEditorStore((state) => state.changeId);
+/** `active`: the tab is showing. While hidden the text is not kept up to date (caught up when shown again). */
+export function FlowJsonView({ active = true }: { active?: boolean }) {
+  const changeId = useEditorStore((state) => (active ? state.changeId : -1));
   const [text, setText] = useState(() => documentText());
   const [status, setStatus] = useState<EditStatus>({ kind: "synced" });
   const focusedRef = useRef(false);
@@ -28,13 +29,18 @@ export function FlowJsonView() {
   const statusRef = useRef(status);
   statusRef.current = status;
 
-  // Canvas -> JSON, unless the user is typing here or has unapplied edits.
+  // Canvas -> JSON, unless the user is typing here or has unapplied edits. Only while the tab shows
+  // (serialising a 1,000-node document takes milliseconds); a hidden tab catches up when shown again.
+  const shownChangeRef = useRef(useEditorStore.getState().changeId);
   useEffect(() => {
+    if (changeId < 0 || changeId === shownChangeRef.current) return;
     if (ownChangeRef.current === changeId) return;
     if (focusedRef.current) return;
     if (statusRef.current.kind === "invalid" || statusRef.current.kind === "pending") return;
-    setText(documentText());
-    setStatus({ kind: "synced" });
+    shownChangeRef.current = changeId;
+    const current = documentText();
+    setText((previous) => (previous === current ? previous : current));
+    setStatus((previous) => (previous.kind === "synced" ? previous : { kind: "synced" }));
   }, [changeId]);
 
   useEffect(() => () => {

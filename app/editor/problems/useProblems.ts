@@ -21,31 +21,55 @@ const useProblemsStore = create<ProblemsSummary>()(() => ({ problems: [], errors
 let users = 0;
 let unsubscribe: (() => void) | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
+let idle: number | null = null;
+
+function cancelPending() {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  if (idle !== null && typeof cancelIdleCallback === "function") cancelIdleCallback(idle);
+  idle = null;
+}
 
 /** Validates the editor's current document now (also used by tests). */
 export function recomputeProblems(): void {
-  if (timer) clearTimeout(timer);
-  timer = null;
+  cancelPending();
   const problems = validateFlow(useEditorStore.getState().toDocument());
   let errors = 0;
   for (const problem of problems) if (problem.severity === "error") errors += 1;
   useProblemsStore.setState({ problems, errors, warnings: problems.length - errors });
 }
 
+/**
+ * Validates after `delay` ms of quiet, in the browser's idle time: validating a 1,000-node flow takes
+ * tens of ms, which must not land in the editor's first paint or in a burst of edits.
+ */
+function scheduleRecompute(delay: number, idleTimeout: number) {
+  cancelPending();
+  timer = setTimeout(() => {
+    timer = null;
+    if (typeof requestIdleCallback === "function") {
+      idle = requestIdleCallback(() => {
+        idle = null;
+        recomputeProblems();
+      }, { timeout: idleTimeout });
+    } else {
+      recomputeProblems();
+    }
+  }, delay);
+}
+
 function start() {
-  recomputeProblems();
+  scheduleRecompute(0, 2000);
   unsubscribe = useEditorStore.subscribe((state, previous) => {
     if (state.changeId === previous.changeId && state.flowId === previous.flowId) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(recomputeProblems, DEBOUNCE_MS);
+    scheduleRecompute(DEBOUNCE_MS, 1000);
   });
 }
 
 function stop() {
   unsubscribe?.();
   unsubscribe = null;
-  if (timer) clearTimeout(timer);
-  timer = null;
+  cancelPending();
 }
 
 /**

@@ -120,6 +120,8 @@ let future: Snapshot[] = [];
 let lastCoalesceKey: string | null = null;
 let lastCoalesceAt = 0;
 let clipboard: Clipboard | null = null;
+/** A node drag has moved nodes (snapshot recorded) but not been committed yet. */
+let dragInProgress = false;
 let pasteCount = 0;
 
 export const useEditorStore = create<EditorState>()((set, get) => {
@@ -139,8 +141,8 @@ export const useEditorStore = create<EditorState>()((set, get) => {
   }
 
   /** Every document mutation goes through here. */
-  function commit(patch: Partial<EditorState>, coalesceKey: string | null = null) {
-    record(coalesceKey);
+  function commit(patch: Partial<EditorState>, coalesceKey: string | null = null, recorded = false) {
+    if (!recorded) record(coalesceKey);
     set((state) => ({
       ...patch,
       changeId: state.changeId + 1,
@@ -151,6 +153,7 @@ export const useEditorStore = create<EditorState>()((set, get) => {
   }
 
   function restore(snapshot: Snapshot) {
+    dragInProgress = false;
     const selectedNodeId = get().selectedNodeId;
     set((state) => ({
       nodes: snapshot.nodes,
@@ -184,11 +187,15 @@ export const useEditorStore = create<EditorState>()((set, get) => {
       let documentChange = false;
       let selectionChange = false;
       let dragKey: string | null = null;
+      // Frames of a drag in progress (dragging: true) only move nodes: the undo snapshot is taken on the first
+      // frame and the change is committed (changeId, dirty state, autosave, problems) once, when the drag stops.
+      let dragFrame = false;
       const removed: string[] = [];
       for (const change of changes) {
         if (change.type === "position") {
           if (change.position) {
-            documentChange = true;
+            if (change.dragging) dragFrame = true;
+            else documentChange = true;
             dragKey = `drag:${change.id}`;
           }
         } else if (change.type === "remove") {
@@ -220,8 +227,17 @@ export const useEditorStore = create<EditorState>()((set, get) => {
         }
         patch.selectedNodeId = count === 1 ? only : null;
       }
-      if (documentChange) commit(patch, removed.length ? null : dragKey);
-      else set(patch);
+      if (documentChange) {
+        const continuesDrag = dragInProgress && !removed.length;
+        dragInProgress = false;
+        commit(patch, removed.length ? null : dragKey, continuesDrag);
+      } else if (dragFrame) {
+        if (!dragInProgress) {
+          record(null);
+          dragInProgress = true;
+        }
+        set(patch);
+      } else set(patch);
     },
 
     onEdgesChange(changes) {
@@ -306,6 +322,7 @@ export const useEditorStore = create<EditorState>()((set, get) => {
       past = [];
       future = [];
       lastCoalesceKey = null;
+      dragInProgress = false;
       set((state) => ({
         flowId,
         nodes,
