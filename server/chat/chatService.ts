@@ -56,14 +56,7 @@ export async function startSession(input: { slug: string; userId?: string; varia
     flowVersionId: published.flowVersionId,
     userId: input.userId ?? null,
     variant: null,
-    state: result.state,
-    status: result.status,
-    turn: result.state.turn,
-    messages: result.messages,
-    trace: result.trace,
-    handoff: result.handoff,
-    variables: result.state.variables,
-    now: ports.clock.now(),
+    ...turnRecord(result, ports.clock.now()),
   });
   return { sessionId, status: result.status, messages: result.messages };
 }
@@ -95,6 +88,14 @@ async function handleMessage(sessionId: string, text: string): Promise<ChatReply
   store.commitTurn({
     sessionId,
     expectedRevision: session.revision,
+    ...turnRecord(result, ports.clock.now()),
+  });
+  return { sessionId, status: result.status, messages: result.messages };
+}
+
+/** What the session store keeps of a turn's result. */
+function turnRecord(result: TurnResult, now: number) {
+  return {
     state: result.state,
     status: result.status,
     turn: result.state.turn,
@@ -102,9 +103,8 @@ async function handleMessage(sessionId: string, text: string): Promise<ChatReply
     trace: result.trace,
     handoff: result.handoff,
     variables: result.state.variables,
-    now: ports.clock.now(),
-  });
-  return { sessionId, status: result.status, messages: result.messages };
+    now,
+  };
 }
 
 /** The session's status and transcript in order. */
