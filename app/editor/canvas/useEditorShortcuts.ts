@@ -48,8 +48,19 @@ export function useEditorShortcuts({ save }: ShortcutHandlers) {
         void store.autoLayout();
       }
     };
+    // The canvas pane swallows mousedown, so a click on it would leave focus in the text
+    // field or Monaco editor the user came from, and Delete or Ctrl+Z would go there.
+    const onPointerDown = (event: PointerEvent) => {
+      if (!(event.target instanceof Element) || !event.target.closest(".react-flow__pane, .react-flow__node")) return;
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && isEditable(active)) active.blur();
+    };
     window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    window.addEventListener("pointerdown", onPointerDown, true);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      window.removeEventListener("pointerdown", onPointerDown, true);
+    };
   }, [save]);
 }
 

@@ -84,6 +84,23 @@ describe("editorStore", () => {
     expect(store().nodes.find((n) => n.id === "hello")!.position.x).toBe(300);
   });
 
+  it("commits a drag once, when it stops (no per-frame changeId, autosave or problems work)", () => {
+    const before = store().changeId;
+    for (let x = 1; x <= 20; x += 1) {
+      store().onNodesChange([{ type: "position", id: "hello", position: { x: 300 + x, y: 0 }, dragging: true }]);
+    }
+    expect(store().nodes.find((n) => n.id === "hello")!.position.x).toBe(320);
+    expect(store().changeId).toBe(before);
+    expect(store().saveState).toBe("saved");
+    store().onNodesChange([{ type: "position", id: "hello", position: { x: 320, y: 0 }, dragging: false }]);
+    expect(store().changeId).toBe(before + 1);
+    expect(store().saveState).toBe("dirty");
+    expect(store().canUndo).toBe(true);
+    store().undo();
+    expect(store().nodes.find((n) => n.id === "hello")!.position.x).toBe(300);
+    expect(store().canUndo).toBe(false);
+  });
+
   it("removing a node removes its edges", () => {
     store().onNodesChange([{ type: "remove", id: "hello" }]);
     expect(store().edges).toHaveLength(0);

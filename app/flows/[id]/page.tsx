@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { EditorShell } from "@/app/editor/EditorShell";
+import { loadInitialFlow } from "./initialFlow";
 
 export const metadata: Metadata = { title: "Flow editor" };
 
-// The flow is fetched on the client (EditorShell). Prefetching it here through
-// server/api/root (createCaller) would save a round trip, but today that import
-// pulls the NLU worker (server/runtime/trainInWorker.ts) into the page bundle,
-// which Turbopack dev refuses ("non-chunkable module"). EditorShell already
-// accepts `initialFlow` for when a light server-side getter exists.
+// The flow is read on the server (initialFlow.ts, the Prisma client only: going
+// through server/api/root would pull the NLU worker into the page bundle, which
+// Turbopack dev refuses) and handed to EditorShell, saving the client round trip
+// after hydration. When that read fails, EditorShell fetches flows.get itself.
 export default async function FlowEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <EditorShell key={id} flowId={id} />;
+  const initialFlow = await loadInitialFlow(id);
+  return <EditorShell key={id} flowId={id} initialFlow={initialFlow} />;
 }
