@@ -88,11 +88,15 @@ export async function runChatBench(options: BenchOptions, server: StartedServer,
       unit: "ms",
       ...(connections === 50 ? { target: "p99 <= 60 ms", met: atMost(p99, 60) } : {}),
     });
+    // Paired within each run (same minute, same machine state), then the median of the runs.
+    const ratios = list.map((run) => run.faq.requestsPerSecond / run.ping.requestsPerSecond);
+    const ratio = median(ratios);
     rows.push({
       metric: `FAQ chat @${connections} / bare handler`,
-      value: (100 * faqRate) / pingRate,
+      value: 100 * ratio,
       unit: "%",
-      ...(connections === 50 ? { target: ">= 60%", met: atLeast(faqRate / pingRate, 0.6) } : {}),
+      ...(connections === 50 ? { target: ">= 60%", met: atLeast(ratio, 0.6) } : {}),
+      note: `per run: ${ratios.map((value) => `${(100 * value).toFixed(0)}%`).join(", ")}`,
     });
   }
   const errors = runs.reduce((sum, run) => sum + run.faq.errors + run.faq.non2xx + run.faq.timeouts + run.faq.badBodies, 0);

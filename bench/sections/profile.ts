@@ -1,7 +1,7 @@
 // Where the server's time goes under the chat load: `next start` with
 // NODE_OPTIONS=--cpu-prof, the FAQ load at 50 connections, then the profile's
 // top self-time functions and the share per package/folder.
-import { readdirSync, statSync, mkdtempSync, copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chatLoad } from "../lib/chatLoad";
@@ -34,6 +34,7 @@ export async function runProfileBench(options: BenchOptions): Promise<SectionRes
   mkdirSync(RESULTS_DIR, { recursive: true });
   const kept = path.join(RESULTS_DIR, "server-chat.cpuprofile");
   copyFileSync(biggest, kept);
+  rmSync(profileDir, { recursive: true, force: true });
   const summary: ProfileSummary = summarizeCpuProfile(kept, 30, window);
   void stopAllServers;
   return {

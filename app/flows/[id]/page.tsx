@@ -4,10 +4,8 @@ import { loadInitialFlow } from "./initialFlow";
 
 export const metadata: Metadata = { title: "Flow editor" };
 
-// The flow is read on the server (initialFlow.ts, the Prisma client only: going
-// through server/api/root would pull the NLU worker into the page bundle, which
-// Turbopack dev refuses) and handed to EditorShell, saving the client round trip
-// after hydration. When that read fails, EditorShell fetches flows.get itself.
+// The flow is read on the server and handed to EditorShell, saving the client
+// round trip after hydration. When that read fails, EditorShell fetches flows.get itself.
 export default async function FlowEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const initialFlow = await loadInitialFlow(id);
