@@ -8,16 +8,12 @@
 // Sections: engine, chat, persistence, nlu, editor, memory, profile (default: all).
 // Every figure is the median of --runs runs (default 3). Servers it starts listen
 // on 127.0.0.1 only and are killed when the suite ends, also on error or Ctrl-C.
-import { register } from "node:module";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
+import { machineInfo, printSection } from "./lib/report";
+import { buildIfStale, RESULTS_DIR, startServer, stopAllServers, warnings } from "./lib/server";
 
-// The node-type modules are imported as "./x/x.node"; let tsx find "x.node.ts".
-register("./lib/nodeSuffixHooks.mjs", import.meta.url);
-
-const { machineInfo, printSection } = await import("./lib/report");
-const { buildIfStale, RESULTS_DIR, startServer, stopAllServers, warnings } = await import("./lib/server");
 type SectionResult = import("./lib/report").SectionResult;
 type BenchOptions = import("./lib/report").BenchOptions;
 

@@ -201,15 +201,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   const setupEnv = { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? "" };
   try {
     runChecked("npm", ["run", "--silent", "db:migrate"], setupEnv);
-    try {
-      runChecked("npm", ["run", "--silent", "seed"], setupEnv);
-    } catch (error) {
-      // Known failure mode: tsx in ESM mode cannot resolve "./x/x.node" imports
-      // (".node" is the native-addon extension). Seed with a resolve hook instead.
-      if (!String(error).includes("ERR_MODULE_NOT_FOUND")) throw error;
-      noteWarning("`npm run seed` failed with ERR_MODULE_NOT_FOUND (tsx cannot resolve the *.node.ts imports); seeded with bench/lib/registerNodeSuffix.mjs instead");
-      runChecked(process.execPath, ["--import", "tsx", "--import", "./bench/lib/registerNodeSuffix.mjs", "scripts/seed.ts"], setupEnv);
-    }
+    runChecked("npm", ["run", "--silent", "seed"], setupEnv);
     options.beforeStart?.(setupEnv);
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
