@@ -47,7 +47,7 @@ export const DEFAULT_CLASSIFIER_CONFIG: ClassifierConfig = {
   headDropout: 0.3,
   headBudget: 3e7,
   denseHeadMax: 4e5,
-  // fitted on the dev splits + CV (tune2.ts --fit) with an operating point of 0.3,
+  // fitted on the dev splits + CV (eval/dev/exp.ts --fit) with an operating point of 0.3,
   // then shifted by -logit(0.3) = +0.85 so the documented built-in cut stays at 0.5;
   // bias then raised by a further +0.7 (operating point ~0.33 of that fit): trades some
   // out-of-scope recall (slack above the 70% target) for in-scope accuracy, chosen on
