@@ -15,7 +15,7 @@ import { getRuntimePorts } from "../runtime/ports";
 import { secretEnvName } from "../runtime/secrets";
 import { getPublishedFlow } from "./publishedFlows";
 import { runInSessionQueue } from "./sessionQueue";
-import { getSessionStore, type MessageRole } from "./sessionStore";
+import { getSessionStore, type MessageRole, type TurnRecord } from "./sessionStore";
 
 /** A customer message may be at most this many UTF-8 bytes. */
 export const MAX_MESSAGE_BYTES = 4096;
@@ -94,7 +94,7 @@ async function handleMessage(sessionId: string, text: string): Promise<ChatReply
 }
 
 /** What the session store keeps of a turn's result. */
-function turnRecord(result: TurnResult, now: number) {
+function turnRecord(result: TurnResult, now: number): TurnRecord {
   return {
     state: result.state,
     status: result.status,

@@ -50,10 +50,8 @@ export interface StoredMessage {
   createdAt: number;
 }
 
-export interface TurnCommit {
-  sessionId: string;
-  /** The revision the turn started from; the commit fails if the session moved on. */
-  expectedRevision: number;
+/** What is stored of one turn's result (see runTurn's TurnResult). */
+export interface TurnRecord {
   state: unknown;
   status: SessionStatus;
   turn: number;
@@ -64,19 +62,17 @@ export interface TurnCommit {
   now: number;
 }
 
-export interface NewSession {
+export interface TurnCommit extends TurnRecord {
+  sessionId: string;
+  /** The revision the turn started from; the commit fails if the session moved on. */
+  expectedRevision: number;
+}
+
+export interface NewSession extends TurnRecord {
   flowId: string;
   flowVersionId: string | null;
   userId: string | null;
   variant: string | null;
-  state: unknown;
-  status: SessionStatus;
-  turn: number;
-  messages: BotMessage[];
-  trace: TraceEntry[];
-  handoff?: TurnHandoff;
-  variables: Record<string, unknown>;
-  now: number;
 }
 
 /** Thrown when a turn's compare-and-swap finds the session changed by someone else. */
