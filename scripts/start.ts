@@ -1,7 +1,8 @@
 // `npm start`: serves the production app on PORT (default 3000). Applies
 // pending migrations, runs `next build` only when there is no build or a
 // source file changed since it (mtimes under app/ flows/ server/ and the
-// config files against .next/BUILD_ID), then `next start`.
+// config files against .next/BUILD_ID), bundles the server (server/main.ts,
+// well under a second), then runs it.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -11,7 +12,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 const SOURCE_DIRS = ["app", "flows", "server", "public", "generated"];
 const SOURCE_FILES = ["next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs", "postcss.config.js"];
-const SKIP = new Set(["node_modules", ".next", "eval"]);
+// generated/server.mjs is rebuilt on every start and is not part of the Next build.
+const SKIP = new Set(["node_modules", ".next", "eval", "server.mjs"]);
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -47,10 +49,15 @@ function main(): void {
   } else {
     console.log("Build is up to date.");
   }
-  const server = spawn(nextBin, ["start", "-p", port], {
+  const bundle = spawnSync("npm", ["run", "--silent", "build:server"], { cwd: root, stdio: "inherit", env: process.env });
+  if (bundle.status !== 0) {
+    console.error("Bundling the server (npm run build:server) failed");
+    process.exit(bundle.status ?? 1);
+  }
+  const server = spawn(process.execPath, [path.join(root, "generated", "server.mjs")], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, PORT: port, SWITCHBOARD_SELF_ORIGIN: process.env.SWITCHBOARD_SELF_ORIGIN ?? `http://127.0.0.1:${port}` },
+    env: { ...process.env, PORT: port, NODE_ENV: "production" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

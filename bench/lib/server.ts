@@ -1,8 +1,9 @@
 // Starting and stopping the production server for the HTTP benchmarks:
 // `next build` when the build is missing or older than a source file, a fresh
 // temporary SQLite database (migrated and seeded through the npm scripts), and
-// `next start` on a free 127.0.0.1 port in its own process group, so stopping
-// it ends Next and any worker it spawned. Every started server is also killed
+// the app's server (generated/server.mjs: the JSON APIs, and Next for the rest)
+// on a free 127.0.0.1 port in its own process group, so stopping it ends the
+// server and any worker it spawned. Every started server is also killed
 // when the bench process exits or is interrupted.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -13,14 +14,14 @@ import { freePort, killGroup } from "../../scripts/lib/processes";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const RESULTS_DIR = path.join(ROOT, "bench/results");
 const NEXT_BIN = path.join(ROOT, "node_modules/.bin/next");
-const NEXT_JS = path.join(ROOT, "node_modules/next/dist/bin/next");
 const SOURCES = ["app", "flows", "server", "public", "generated", "types", "bench/flows", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
-const SKIP = new Set(["node_modules", ".next", "eval", "results"]);
+// generated/server.mjs is rebuilt by every `npm start` and is not part of the Next build.
+const SKIP = new Set(["node_modules", ".next", "eval", "results", "server.mjs"]);
 
 export interface StartedServer {
   baseUrl: string;
   port: number;
-  /** Process id of `next start` (also its process group id). */
+  /** Process id of the server (also its process group id). */
   pid: number;
   databaseUrl: string;
   dataDir: string;
@@ -35,7 +36,7 @@ export interface StartedServer {
 export interface StartOptions {
   /** Extra environment for the server (e.g. NODE_OPTIONS). */
   env?: Record<string, string>;
-  /** Run before `next start`, with the server's environment (migrated, seeded database ready). */
+  /** Run before the server starts, with its environment (migrated, seeded database ready). */
   beforeStart?: (env: NodeJS.ProcessEnv) => void;
   keepDataDir?: boolean;
   /** Node flags for the server process (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
@@ -59,7 +60,7 @@ let exitHooksInstalled = false;
  * Where the benchmarked build lives: a copy of the app's sources under
  * bench/.app-snapshot (a dot folder: tsc and vitest globs skip it), built there
  * with its own .next. Building in place would replace .next under other
- * people's running `next start` (the e2e suite) while they work in this tree;
+ * people's running servers (the e2e suite) while they work in this tree;
  * the copy also pins the code being measured. Node and Turbopack resolve
  * packages from the repo's node_modules one level up (the Turbopack root is the
  * repo, found by its package-lock.json).
@@ -149,13 +150,13 @@ function otherBuildPids(): number[] {
 }
 
 /**
- * Runs the app's own pre-build steps that write into generated/ (today:
- * `build:worker`, the NLU training worker bundle that `npm run setup` makes) in
- * the snapshot, so the build never runs with a stale or missing bundle.
+ * Runs the app's own build steps that write into generated/ (`build:worker`,
+ * the NLU training worker bundle, and `build:server`, the server bundle) in the
+ * snapshot, so the build never runs with a stale or missing bundle.
  */
 function buildSnapshotExtras(): void {
   const scripts = (JSON.parse(readFileSync(path.join(APP_DIR, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
-  for (const name of ["build:worker"]) {
+  for (const name of ["build:worker", "build:server"]) {
     const command = scripts[name];
     if (!command) continue;
     const result = spawnSync("sh", ["-c", command], {
@@ -181,7 +182,7 @@ export function newestMtime(target: string): number {
   return newest;
 }
 
-/** A fresh temp database (migrated + seeded through the npm scripts) and `next start` on it. */
+/** A fresh temp database (migrated + seeded through the npm scripts) and the app's server on it. */
 export async function startServer(options: StartOptions = {}): Promise<StartedServer> {
   installExitHooks();
   const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-"));
@@ -208,11 +209,12 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     throw error;
   }
 
+  // A snapshot built before the server had its own bundle (e.g. with --reuse-build).
+  if (!existsSync(path.join(APP_DIR, "generated/server.mjs"))) buildSnapshotExtras();
   const log: string[] = [];
-  const nextArgs = ["start", "-p", String(port), "-H", "127.0.0.1"];
-  const child: ChildProcess = spawn(options.nodeArgs?.length ? process.execPath : NEXT_BIN, options.nodeArgs?.length ? [...options.nodeArgs, NEXT_JS, ...nextArgs] : nextArgs, {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(APP_DIR, "generated/server.mjs")], {
     cwd: APP_DIR,
-    env,
+    env: { ...env, HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -262,7 +264,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
 async function waitForHealth(server: StartedServer): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (server.exited()) throw new Error(`next start exited early:\n${server.log.join("").slice(-3000)}`);
+    if (server.exited()) throw new Error(`The server exited early:\n${server.log.join("").slice(-3000)}`);
     try {
       const response = await fetch(`${server.baseUrl}/api/v1/health`, { signal: AbortSignal.timeout(3000) });
       if (response.ok) return;
@@ -271,7 +273,7 @@ async function waitForHealth(server: StartedServer): Promise<void> {
     }
     await sleep(200);
   }
-  throw new Error(`next start did not answer at ${server.baseUrl} within 90 s:\n${server.log.join("").slice(-3000)}`);
+  throw new Error(`The server did not answer at ${server.baseUrl} within 90 s:\n${server.log.join("").slice(-3000)}`);
 }
 
 /** Stops every server this process started (also on error paths). */

@@ -1,4 +1,4 @@
-// 6. Memory: the server's resident set size (the `next start` process and any
+// 6. Memory: the server's resident set size (the server process and any
 // children, from /proc) on a fresh server: after start-up and one session,
 // after 10,000 sessions created through the API (each also answers one
 // message), and after 30 s idle, then after a full GC (the server runs with

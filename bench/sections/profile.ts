@@ -1,4 +1,4 @@
-// Where the server's time goes under the chat load: `next start` with
+// Where the server's time goes under the chat load: the production server with
 // NODE_OPTIONS=--cpu-prof, the FAQ load at 50 connections, then the profile's
 // top self-time functions and the share per package/folder.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";

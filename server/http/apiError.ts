@@ -1,7 +1,7 @@
-// The REST API's error handling, in one place: every route handler runs inside
-// `handleApi`, which turns domain errors into `{ "error": { "code", "message" } }`
-// with the right status, and anything unexpected into a logged, generic 500
-// (never a stack trace).
+// The REST API's replies and error handling, in one place: every route runs
+// inside `handleApi`, which turns domain errors into
+// `{ "error": { "code", "message" } }` with the right status, and anything
+// unexpected into a logged, generic 500 (never a stack trace).
 import { SessionClosedError } from "../../flows/engine/runTurn";
 import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from "../errors";
 
@@ -17,41 +17,45 @@ export class ApiError extends Error {
   }
 }
 
+/** What a route answers: a status and a JSON body (the transport writes it). */
+export interface ApiReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; problems?: { path: string; message: string }[] };
 }
 
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
-  });
+export function jsonReply(body: unknown, status = 200): ApiReply {
+  return { status, body };
 }
 
-export function errorResponse(status: number, code: string, message: string, problems?: ErrorBody["error"]["problems"]): Response {
+export function errorReply(status: number, code: string, message: string, problems?: ErrorBody["error"]["problems"]): ApiReply {
   const body: ErrorBody = { error: { code, message, ...(problems?.length ? { problems } : {}) } };
-  return jsonResponse(body, status);
+  return { status, body };
 }
 
-/** Maps any thrown value to an error response. */
-export function toErrorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message);
+/** Maps any thrown value to an error reply. */
+export function toErrorReply(error: unknown): ApiReply {
+  if (error instanceof ApiError) return errorReply(error.status, error.code, error.message);
   if (error instanceof ValidationError) {
-    return errorResponse(400, "invalid_request", error.message, error.problems.map(({ path, message }) => ({ path, message })));
+    return errorReply(400, "invalid_request", error.message, error.problems.map(({ path, message }) => ({ path, message })));
   }
-  if (error instanceof NotFoundError) return errorResponse(404, "not_found", error.message);
-  if (error instanceof SessionClosedError) return errorResponse(409, error.status === "handoff" ? "session_handed_off" : "session_ended", error.message);
-  if (error instanceof ConflictError) return errorResponse(409, "conflict", error.message);
-  if (error instanceof PayloadTooLargeError) return errorResponse(413, "payload_too_large", error.message);
+  if (error instanceof NotFoundError) return errorReply(404, "not_found", error.message);
+  if (error instanceof SessionClosedError) return errorReply(409, error.status === "handoff" ? "session_handed_off" : "session_ended", error.message);
+  if (error instanceof ConflictError) return errorReply(409, "conflict", error.message);
+  if (error instanceof PayloadTooLargeError) return errorReply(413, "payload_too_large", error.message);
   console.error("Unexpected error in API route:", error);
-  return errorResponse(500, "internal_error", "Something went wrong on our side. Please try again.");
+  return errorReply(500, "internal_error", "Something went wrong on our side. Please try again.");
 }
 
-/** Runs a route handler body, turning thrown errors into JSON error responses. */
-export async function handleApi(handler: () => Promise<Response>): Promise<Response> {
+/** Runs a route body, turning thrown errors into JSON error replies. */
+export async function handleApi(handler: () => ApiReply | Promise<ApiReply>): Promise<ApiReply> {
   try {
     return await handler();
   } catch (error) {
-    return toErrorResponse(error);
+    return toErrorReply(error);
   }
 }

@@ -1,9 +1,9 @@
-// The public REST chat API's handlers (app/api/v1/... re-export them), kept
+// The public REST chat API's routes (served by server/http/apiServer.ts), kept
 // here so the request parsing and response shapes sit beside the error handling.
 import { z } from "zod";
 import { getSession, MAX_MESSAGE_BYTES, postMessage, startSession } from "../chat/chatService";
-import { handleApi, jsonResponse } from "./apiError";
-import { readJsonBody } from "./readJsonBody";
+import { handleApi, jsonReply, type ApiReply } from "./apiError";
+import { readJsonBody, type RequestBody } from "./readJsonBody";
 
 /** Room for JSON escaping around a 4 KB message; the text itself is checked against MAX_MESSAGE_BYTES. */
 const MESSAGE_BODY_LIMIT = 4 * MAX_MESSAGE_BYTES;
@@ -17,28 +17,28 @@ const startBodySchema = z.object({
 const messageBodySchema = z.object({ text: z.string() });
 
 /** POST /api/v1/flows/{slug}/sessions */
-export function startSessionRoute(request: Request, slug: string): Promise<Response> {
+export function startSessionRoute(body: RequestBody, slug: string): Promise<ApiReply> {
   return handleApi(async () => {
-    const body = await readJsonBody(request, startBodySchema, { maxBytes: START_BODY_LIMIT, optional: true });
-    const reply = await startSession({ slug, userId: body.userId, variables: body.variables });
-    return jsonResponse({ sessionId: reply.sessionId, status: reply.status, messages: reply.messages }, 201);
+    const input = await readJsonBody(body, startBodySchema, { maxBytes: START_BODY_LIMIT, optional: true });
+    const reply = await startSession({ slug, userId: input.userId, variables: input.variables });
+    return jsonReply({ sessionId: reply.sessionId, status: reply.status, messages: reply.messages }, 201);
   });
 }
 
 /** POST /api/v1/sessions/{sessionId}/messages */
-export function postMessageRoute(request: Request, sessionId: string): Promise<Response> {
+export function postMessageRoute(body: RequestBody, sessionId: string): Promise<ApiReply> {
   return handleApi(async () => {
-    const body = await readJsonBody(request, messageBodySchema, { maxBytes: MESSAGE_BODY_LIMIT });
-    const reply = await postMessage({ sessionId, text: body.text });
-    return jsonResponse({ status: reply.status, messages: reply.messages });
+    const input = await readJsonBody(body, messageBodySchema, { maxBytes: MESSAGE_BODY_LIMIT });
+    const reply = await postMessage({ sessionId, text: input.text });
+    return jsonReply({ status: reply.status, messages: reply.messages });
   });
 }
 
 /** GET /api/v1/sessions/{sessionId} */
-export function getSessionRoute(sessionId: string): Promise<Response> {
+export function getSessionRoute(sessionId: string): Promise<ApiReply> {
   return handleApi(async () => {
     const session = await getSession(sessionId);
-    return jsonResponse({
+    return jsonReply({
       sessionId: session.sessionId,
       flow: session.flow,
       status: session.status,

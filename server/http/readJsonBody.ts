@@ -5,10 +5,17 @@ import type { z } from "zod";
 import { formatPath } from "../../flows/schema/flowDocument";
 import { PayloadTooLargeError } from "../errors";
 import { ApiError } from "./apiError";
-import { readStreamLimited } from "./readStreamLimited";
 
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes: number; optional?: boolean }): Promise<z.output<S>> {
-  const text = await readBodyText(request, options.maxBytes);
+/** A request body as the routes see it, whatever the transport. */
+export interface RequestBody {
+  /** The Content-Length header, when the client sent one. */
+  declaredBytes: number | null;
+  /** The body as UTF-8 text, or null as soon as it passes maxBytes. */
+  readText(maxBytes: number): Promise<string | null>;
+}
+
+export async function readJsonBody<S extends z.ZodType>(body: RequestBody, schema: S, options: { maxBytes: number; optional?: boolean }): Promise<z.output<S>> {
+  const text = await readBodyText(body, options.maxBytes);
   let value: unknown;
   if (!text.trim()) {
     if (!options.optional) throw new ApiError(400, "invalid_json", "The request body is empty; send a JSON object");
@@ -32,12 +39,11 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
 }
 
 /** The body as UTF-8 text, refusing (413) anything over maxBytes. */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) {
+export async function readBodyText(body: RequestBody, maxBytes: number): Promise<string> {
+  if (body.declaredBytes !== null && body.declaredBytes > maxBytes) {
     throw new PayloadTooLargeError(`The request body is over ${maxBytes} bytes`);
   }
-  const text = await readStreamLimited(request.body, maxBytes);
+  const text = await body.readText(maxBytes);
   if (text === null) throw new PayloadTooLargeError(`The request body is over ${maxBytes} bytes`);
   return text;
 }

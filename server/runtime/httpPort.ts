@@ -3,7 +3,7 @@
 // origin (so flows can call the demo API at "/api/demo/..."), a response size
 // cap, and http(s) only.
 import { HttpTimeoutError, type HttpPort, type HttpRequest, type HttpResponse } from "../../flows/engine/types";
-import { readStreamLimited } from "../http/readStreamLimited";
+import { readStreamLimited } from "./readStreamLimited";
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 

@@ -1,9 +1,9 @@
-// A real HTTP server on 127.0.0.1 (random port) for tests of the API-call path:
-// it serves the demo API through the same route handlers Next serves, plus
-// test endpoints (/slow, /big, /echo).
+// A real HTTP server on 127.0.0.1 (random port) for tests: it serves the JSON
+// APIs (/api/v1, /api/demo) with the same handler as the app's server, plus
+// test endpoints for the API-call path (/slow, /big, /echo).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { demoAvailabilityRoute, demoBookingRoute, demoOrderRoute } from "../http/demoRoutes";
+import { isApiPath, serveApiRequest } from "../http/apiServer";
 
 export interface LocalServer {
   origin: string;
@@ -37,29 +37,17 @@ export async function startLocalServer(): Promise<LocalServer> {
       res.end("x".repeat(2 * 1024 * 1024));
       return;
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
     if (url.pathname === "/echo") {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
       res.setHeader("content-type", "application/json");
       res.setHeader("x-echo", "yes");
-      res.end(JSON.stringify({ method: req.method, headers: req.headers, body: body.toString("utf8") }));
+      res.end(JSON.stringify({ method: req.method, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") }));
       return;
     }
-    const request = new Request(url, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      ...(body.length ? { body } : {}),
-    });
-    const order = url.pathname.match(/^\/api\/demo\/orders\/([^/]+)$/);
-    let response: Response;
-    if (order) response = await demoOrderRoute(decodeURIComponent(order[1]));
-    else if (url.pathname === "/api/demo/availability") response = await demoAvailabilityRoute(request);
-    else if (url.pathname === "/api/demo/bookings" && req.method === "POST") response = await demoBookingRoute(request);
-    else response = new Response(JSON.stringify({ error: { code: "not_found", message: "No such route" } }), { status: 404 });
-    res.statusCode = response.status;
-    response.headers.forEach((value, name) => res.setHeader(name, value));
-    res.end(Buffer.from(await response.arrayBuffer()));
+    if (isApiPath(url.pathname)) return serveApiRequest(req, res);
+    res.statusCode = 404;
+    res.end("No such route");
   }
 
   return {

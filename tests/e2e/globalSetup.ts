@@ -1,7 +1,7 @@
 // Global setup for the end-to-end suite (vitest.e2e.config.ts):
 //  1. builds the app once with `next build` (skipped when .next is newer than every source file);
 //  2. creates a fresh temporary SQLite database and runs `npm run db:migrate` and `npm run seed` on it;
-//  3. starts `next start` on a free port with that database;
+//  3. bundles the server (npm run build:server) and starts it on a free port with that database;
 //  4. launches Debian Chromium (playwright-core) as a browser server the test files connect to;
 // and tears all of it down afterwards.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -39,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium`);
   }
-  // E2E_DEV=1 runs against `next dev` (no build; slower pages, handy while iterating and to check dev mode).
+  // E2E_DEV=1 runs the server in development mode (no build; slower pages, handy while iterating and to check dev mode).
   const devMode = process.env.E2E_DEV === "1";
   if (!devMode) buildIfStale();
 
@@ -56,6 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
+  run("npm", ["run", "--silent", "build:server"], env);
   run("npm", ["run", "--silent", "db:migrate"], env);
   run("npm", ["run", "--silent", "seed"], env);
 
@@ -76,11 +77,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   try {
     const serverLog: string[] = [];
-    server = spawn(path.join(root, "node_modules/.bin/next"), [devMode ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"], {
+    server = spawn(process.execPath, [path.join(root, "generated/server.mjs"), ...(devMode ? ["--dev"] : [])], {
       cwd: root,
-      env,
+      env: { ...env, HOST: "127.0.0.1" },
       stdio: ["ignore", "pipe", "pipe"],
-      detached: true, // its own process group, so teardown ends next and its workers together
+      detached: true, // its own process group, so teardown ends the server and its workers together
     });
     const remember = (chunk: Buffer) => {
       serverLog.push(chunk.toString());
@@ -157,7 +158,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
 async function waitForServer(baseUrl: string, server: ChildProcess, log: string[]): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${log.join("")}`);
+    if (server.exitCode !== null) throw new Error(`The server exited with ${server.exitCode}:\n${log.join("")}`);
     try {
       const response = await fetch(baseUrl, { signal: AbortSignal.timeout(2000) });
       if (response.status < 500) return;
@@ -166,5 +167,5 @@ async function waitForServer(baseUrl: string, server: ChildProcess, log: string[
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer at ${baseUrl} within 120 s:\n${log.join("")}`);
+  throw new Error(`The server did not answer at ${baseUrl} within 120 s:\n${log.join("")}`);
 }

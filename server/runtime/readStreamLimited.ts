@@ -1,6 +1,6 @@
 /**
  * Reads a body stream as UTF-8 text, stopping as soon as it passes maxBytes
- * (then returns null). Used for incoming requests and for API-call responses.
+ * (then returns null). Used for the responses of API-call nodes.
  */
 export async function readStreamLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string | null> {
   if (!body) return "";

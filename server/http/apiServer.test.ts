@@ -1,43 +1,53 @@
-// The public REST API, through the Next route handlers with real Request objects.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+// The JSON APIs through a real HTTP server on 127.0.0.1 (the same handler the
+// app's server uses), with real SQLite.
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "../testing/testDatabase";
 import { echoFlow, oneShotFlow } from "../testing/flowFixtures";
+import { startLocalServer, type LocalServer } from "../testing/localServer";
 import { createFlow, importFlow } from "../flows/flowService";
 import { seedDemoData } from "../demo/demoSeed";
-import { POST as startRoute } from "../../app/api/v1/flows/[slug]/sessions/route";
-import { POST as messageRoute } from "../../app/api/v1/sessions/[sessionId]/messages/route";
-import { GET as sessionRoute } from "../../app/api/v1/sessions/[sessionId]/route";
-import { GET as healthRoute } from "../../app/api/v1/health/route";
-import { GET as orderRoute } from "../../app/api/demo/orders/[orderNumber]/route";
-import { GET as availabilityRoute } from "../../app/api/demo/availability/route";
-import { POST as bookingRoute } from "../../app/api/demo/bookings/route";
-import { toErrorResponse } from "./apiError";
+import { toErrorReply } from "./apiError";
 
 useTestDatabase();
+
+let server: LocalServer;
+let base: string;
 
 beforeAll(async () => {
   await importFlow(echoFlow(), { slug: "echo", publish: true });
   await importFlow(oneShotFlow(), { slug: "one-shot", publish: true });
   await createFlow({ name: "Unpublished", slug: "unpublished" });
   await seedDemoData();
+  server = await startLocalServer();
+  base = `${server.origin}/api/v1`;
 });
 
-const base = "http://localhost/api/v1";
+afterAll(() => server.close());
 
-function post(url: string, body: string | undefined, headers: Record<string, string> = { "content-type": "application/json" }): Request {
-  return new Request(url, { method: "POST", headers, ...(body !== undefined ? { body } : {}) });
-}
-
-function params<T>(value: T): { params: Promise<T> } {
-  return { params: Promise.resolve(value) };
+function post(url: string, body: string | undefined, headers: Record<string, string> = { "content-type": "application/json" }): Promise<Response> {
+  return fetch(url, { method: "POST", headers, ...(body !== undefined ? { body } : {}) });
 }
 
 async function start(slug: string, body?: unknown): Promise<Response> {
-  return startRoute(post(`${base}/flows/${slug}/sessions`, body === undefined ? undefined : JSON.stringify(body)), params({ slug }));
+  return post(`${base}/flows/${slug}/sessions`, body === undefined ? undefined : JSON.stringify(body));
 }
 
 async function send(sessionId: string, body: string, headers?: Record<string, string>): Promise<Response> {
-  return messageRoute(post(`${base}/sessions/${sessionId}/messages`, body, headers), params({ sessionId }));
+  return post(`${base}/sessions/${sessionId}/messages`, body, headers);
+}
+
+/** A POST whose Content-Length promises more than it sends (fetch refuses to send one). */
+function requestDeclaringLength(url: string, body: string, declaredBytes: number): Promise<{ status: number; connection?: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: "POST", headers: { "content-type": "application/json", "content-length": declaredBytes } }, (response) => {
+      response.resume();
+      resolve({ status: response.statusCode ?? 0, connection: response.headers.connection });
+      request.destroy();
+    });
+    request.on("error", reject);
+    request.write(body);
+  });
 }
 
 async function errorOf(response: Response): Promise<{ code: string; message: string }> {
@@ -67,7 +77,7 @@ describe("POST /api/v1/flows/{slug}/sessions", () => {
   });
 
   it("400 on malformed JSON and on wrong types, naming the field", async () => {
-    const malformed = await startRoute(post(`${base}/flows/echo/sessions`, "{not json"), params({ slug: "echo" }));
+    const malformed = await post(`${base}/flows/echo/sessions`, "{not json");
     expect(malformed.status).toBe(400);
     expect((await errorOf(malformed)).code).toBe("invalid_json");
 
@@ -79,7 +89,7 @@ describe("POST /api/v1/flows/{slug}/sessions", () => {
     expect(variables.status).toBe(400);
     expect((await errorOf(variables)).message).toContain("variables");
 
-    const array = await startRoute(post(`${base}/flows/echo/sessions`, "[1,2]"), params({ slug: "echo" }));
+    const array = await post(`${base}/flows/echo/sessions`, "[1,2]");
     expect(array.status).toBe(400);
   });
 
@@ -137,8 +147,10 @@ describe("POST /api/v1/sessions/{id}/messages", () => {
     expect((await errorOf(tooLong)).code).toBe("payload_too_large");
     expect((await send(sessionId, JSON.stringify({ text: "a".repeat(4096) }))).status).toBe(200);
 
-    const declared = await send(sessionId, JSON.stringify({ text: "short" }), { "content-type": "application/json", "content-length": "1000000" });
+    // Refused on the declared length alone, before the body arrives.
+    const declared = await requestDeclaringLength(`${base}/sessions/${sessionId}/messages`, JSON.stringify({ text: "short" }), 1_000_000);
     expect(declared.status).toBe(413);
+    expect(declared.connection).toBe("close");
 
     // A body far over the limit, streamed without a Content-Length.
     const huge = JSON.stringify({ text: "a".repeat(100_000) });
@@ -148,13 +160,10 @@ describe("POST /api/v1/sessions/{id}/messages", () => {
         controller.close();
       },
     });
-    const streamed = await messageRoute(
-      new Request(`${base}/sessions/${sessionId}/messages`, { method: "POST", body: stream, duplex: "half" } as RequestInit),
-      params({ sessionId }),
-    );
+    const streamed = await fetch(`${base}/sessions/${sessionId}/messages`, { method: "POST", body: stream, duplex: "half" } as RequestInit);
     expect(streamed.status).toBe(413);
     // Nothing oversized was stored.
-    const transcript = await (await sessionRoute(new Request(`${base}/sessions/${sessionId}`), params({ sessionId }))).json();
+    const transcript = await (await fetch(`${base}/sessions/${sessionId}`)).json();
     expect(transcript.messages.filter((message: { role: string }) => message.role === "customer")).toHaveLength(1);
   });
 });
@@ -164,7 +173,7 @@ describe("GET /api/v1/sessions/{id}", () => {
     const { sessionId } = await (await start("echo")).json();
     await send(sessionId, JSON.stringify({ text: "one" }));
     await send(sessionId, JSON.stringify({ text: "two" }));
-    const response = await sessionRoute(new Request(`${base}/sessions/${sessionId}`), params({ sessionId }));
+    const response = await fetch(`${base}/sessions/${sessionId}`);
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ sessionId, flow: "echo", status: "active" });
@@ -182,7 +191,7 @@ describe("GET /api/v1/sessions/{id}", () => {
   });
 
   it("404 for an unknown session", async () => {
-    const response = await sessionRoute(new Request(`${base}/sessions/nope`), params({ sessionId: "nope" }));
+    const response = await fetch(`${base}/sessions/nope`);
     expect(response.status).toBe(404);
   });
 });
@@ -190,17 +199,32 @@ describe("GET /api/v1/sessions/{id}", () => {
 describe("errors and health", () => {
   it("answers unexpected errors with a generic 500 and logs them", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = toErrorResponse(new Error("secret internals at /work/main/server/x.ts:12"));
-    expect(response.status).toBe(500);
-    const error = await errorOf(response);
+    const reply = toErrorReply(new Error("secret internals at /work/main/server/x.ts:12"));
+    expect(reply.status).toBe(500);
+    const error = (reply.body as { error: { code: string; message: string } }).error;
     expect(error.code).toBe("internal_error");
     expect(error.message).not.toContain("secret");
     expect(log).toHaveBeenCalled();
     log.mockRestore();
   });
 
+  it("answers unknown API paths with 404 and wrong methods with 405, in JSON", async () => {
+    const unknown = await fetch(`${base}/no-such-thing`);
+    expect(unknown.status).toBe(404);
+    expect((await errorOf(unknown)).message).toContain("/api/v1/no-such-thing");
+
+    const wrongMethod = await fetch(`${base}/health`, { method: "DELETE" });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("GET");
+    expect((await errorOf(wrongMethod)).code).toBe("method_not_allowed");
+
+    const badEncoding = await fetch(`${base}/sessions/%E0%A4%A/messages`, { method: "POST", body: "{}" });
+    expect(badEncoding.status).toBe(400);
+    expect((await errorOf(badEncoding)).code).toBe("invalid_path");
+  });
+
   it("reports health", async () => {
-    const response = await healthRoute();
+    const response = await fetch(`${base}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "ok" });
   });
@@ -208,7 +232,7 @@ describe("errors and health", () => {
 
 describe("demo API", () => {
   it("looks up orders", async () => {
-    const response = await orderRoute(new Request("http://localhost/api/demo/orders/A1234567"), params({ orderNumber: "A1234567" }));
+    const response = await fetch(`${server.origin}/api/demo/orders/A1234567`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       orderNumber: "A1234567",
@@ -218,31 +242,31 @@ describe("demo API", () => {
       carrier: "SF Express",
       items: expect.arrayContaining([{ name: expect.any(String), qty: expect.any(Number) }]),
     });
-    const missing = await orderRoute(new Request("http://localhost/api/demo/orders/Z0000000"), params({ orderNumber: "Z0000000" }));
+    const missing = await fetch(`${server.origin}/api/demo/orders/Z0000000`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toHaveProperty("error");
   });
 
   it("checks availability and books until a time is full", async () => {
     const date = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const availability = await availabilityRoute(new Request(`http://localhost/api/demo/availability?date=${date}&partySize=2`));
+    const availability = await fetch(`${server.origin}/api/demo/availability?date=${date}&partySize=2`);
     expect(await availability.json()).toMatchObject({ available: true, times: expect.arrayContaining(["18:00", "20:30"]) });
-    const big = await (await availabilityRoute(new Request(`http://localhost/api/demo/availability?date=${date}&partySize=12`))).json();
+    const big = await (await fetch(`${server.origin}/api/demo/availability?date=${date}&partySize=12`)).json();
     expect(big.times).toEqual(["19:00"]);
-    expect((await availabilityRoute(new Request(`http://localhost/api/demo/availability?date=2026-02-30&partySize=2`))).status).toBe(400);
-    expect((await availabilityRoute(new Request(`http://localhost/api/demo/availability?date=${date}`))).status).toBe(400);
+    expect((await fetch(`${server.origin}/api/demo/availability?date=2026-02-30&partySize=2`)).status).toBe(400);
+    expect((await fetch(`${server.origin}/api/demo/availability?date=${date}`)).status).toBe(400);
 
     const booking = { name: "Amy Chan", phone: "+852 9123 4567", date, time: "20:30", partySize: 2 };
     for (let i = 0; i < 2; i += 1) {
-      const created = await bookingRoute(post("http://localhost/api/demo/bookings", JSON.stringify(booking)));
+      const created = await post(`${server.origin}/api/demo/bookings`, JSON.stringify(booking));
       expect(created.status).toBe(201);
       expect(await created.json()).toMatchObject({ bookingId: expect.stringMatching(/^BK/), status: "confirmed", ...booking });
     }
-    const full = await bookingRoute(post("http://localhost/api/demo/bookings", JSON.stringify(booking)));
+    const full = await post(`${server.origin}/api/demo/bookings`, JSON.stringify(booking));
     expect(full.status).toBe(409);
-    const after = await (await availabilityRoute(new Request(`http://localhost/api/demo/availability?date=${date}&partySize=2`))).json();
+    const after = await (await fetch(`${server.origin}/api/demo/availability?date=${date}&partySize=2`)).json();
     expect(after.times).not.toContain("20:30");
-    const bad = await bookingRoute(post("http://localhost/api/demo/bookings", JSON.stringify({ ...booking, phone: "x" })));
+    const bad = await post(`${server.origin}/api/demo/bookings`, JSON.stringify({ ...booking, phone: "x" }));
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).message).toContain("phone");
   });
