@@ -1,18 +1,21 @@
 // Dev harness: trains on the TRAINING phrases of banking-*.heldout1.json (the previous held-out
 // test/outOfScope phrases are dropped on load, never printed or used) and reports
-// on the dev splits (dev = first dev file, dev2 = fresh phrases) plus a 5-fold
-// cross-validation over training phrases (2 of 10 phrases per intent held out).
-// Run: npx tsx flows/nlu/eval/dev/devEval.ts [--errors] [--cv]
+// on the dev splits (dev = first dev file, dev2 = fresh phrases, dev3, dev4 = written
+// afresh before any model output was seen on it) plus a 5-fold cross-validation over
+// training phrases (2 of 10 phrases per intent held out).
+// Run: npx tsx flows/nlu/eval/dev/devEval.ts [--errors] [--cv] [json config overrides]
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { trainClassifier } from "../../trainClassifier";
+import { DEFAULT_CLASSIFIER_CONFIG, trainClassifier, type ClassifierConfig } from "../../trainClassifier";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const langs = ["en", "yue", "zh"];
 const args = process.argv.slice(2);
 const showErrors = args.includes("--errors");
 const doCv = args.includes("--cv");
+const over = args.find((a) => a.startsWith("{"));
+const config: ClassifierConfig = { ...DEFAULT_CLASSIFIER_CONFIG, ...(over ? JSON.parse(over) : {}) };
 
 interface Dev { intents: Record<string, string[]>; outOfScope: string[] }
 const loadTrain = (l: string) => {
@@ -22,7 +25,7 @@ const loadTrain = (l: string) => {
 
 const tot: Record<string, { c: number; n: number; t: number; o: number; no: number }> = {};
 function run(defs: Array<{ name: string; phrases: string[] }>, dev: Dev, key: string) {
-  const clf = trainClassifier(defs);
+  const clf = trainClassifier(defs, {}, config);
   const r = (tot[key] ??= { c: 0, n: 0, t: 0, o: 0, no: 0 });
   for (const [name, ps] of Object.entries(dev.intents))
     for (const p of ps) {
@@ -42,7 +45,7 @@ function run(defs: Array<{ name: string; phrases: string[] }>, dev: Dev, key: st
 
 for (const l of langs) {
   const defs = loadTrain(l);
-  for (const split of ["dev", "dev2", "dev3"]) {
+  for (const split of ["dev", "dev2", "dev3", "dev4"]) {
     const dev = JSON.parse(readFileSync(join(here, `banking-${l}.${split}.json`), "utf8")) as Dev;
     run(defs, dev, `${l}/${split}`);
   }
