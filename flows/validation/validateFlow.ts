@@ -1,7 +1,7 @@
 import jexlDefault from "jexl";
 import { z } from "zod";
 import { getNodeDefinition, type NodeDefinition, type Problem } from "../nodes";
-import { parseFlowDocument } from "../schema/flowDocument";
+import { parseFlowDocument, type FlowDocument, type ParseResult } from "../schema/flowDocument";
 import { templateVariables } from "../templates/renderTemplate";
 
 /** Variables every flow can read without declaring them. `secrets.*` resolves through the secret port. */
@@ -33,11 +33,19 @@ export const PROBLEM_CODES = {
  * node does not hide the problems of all the others while staff edit.
  */
 export function validateFlow(document: unknown): Problem[] {
+  return validateFlowDocument(document).problems;
+}
+
+/** validateFlow, plus the schema's parse of the document (so callers that need both parse it once). */
+export function validateFlowDocument(document: unknown): { problems: Problem[]; parsed: ParseResult<FlowDocument> } {
   const problems: Problem[] = [];
   const raw = readRawDocument(document);
   if (!raw) {
     const parsed = parseFlowDocument(document);
-    return parsed.ok ? [] : parsed.problems.map((p) => ({ severity: "error", code: PROBLEM_CODES.notObject, message: p.message, path: parsePath(p.path) }));
+    return {
+      problems: parsed.ok ? [] : parsed.problems.map((p) => ({ severity: "error", code: PROBLEM_CODES.notObject, message: p.message, path: parsePath(p.path) })),
+      parsed,
+    };
   }
   const nodesById = new Map(raw.nodes.map((node) => [node.id, node]));
 
@@ -198,7 +206,7 @@ export function validateFlow(document: unknown): Problem[] {
     }
   }
 
-  return sortProblems(problems);
+  return { problems: sortProblems(problems), parsed };
 }
 
 /** Errors first, then warnings; within each, in document order. */

@@ -27,13 +27,12 @@ export function getPublishedFlow(flowVersionId: string): PublishedFlow {
   if (cached) return cached;
   const stored = getSessionStore().findVersion(flowVersionId);
   if (!stored) throw new NotFoundError(`Flow version ${flowVersionId} does not exist`);
-  const published = rememberPublishedFlow(stored.id, stored.flowId, stored.version, JSON.parse(stored.document));
-  return published;
+  return rememberPublishedFlow(stored.id, stored.flowId, stored.version, loadFlowDocument(JSON.parse(stored.document)));
 }
 
-/** Parses a version's document into the cache and trains its intent nodes (publishing calls this too). */
-export function rememberPublishedFlow(flowVersionId: string, flowId: string, version: number, rawDocument: unknown): PublishedFlow {
-  const published = { flowVersionId, flowId, version, document: loadFlowDocument(rawDocument) };
+/** Caches a version's parsed document and trains its intent nodes (publishing calls this with the document it checked). */
+export function rememberPublishedFlow(flowVersionId: string, flowId: string, version: number, document: FlowDocument): PublishedFlow {
+  const published = { flowVersionId, flowId, version, document };
   void warmIntentModels(published.document, flowVersionId);
   cache.set(flowVersionId, published);
   return published;
