@@ -21,7 +21,7 @@ import {
   Undo2,
 } from "lucide-react";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Button, IconButton } from "@/app/_components/Button";
 import { Dialog } from "@/app/_components/Dialog";
@@ -196,10 +196,14 @@ function EditorLayout({ flowId, publishedVersion, autosave }: { flowId: string; 
             </div>
             {/* Panels stay mounted (hidden) so the test conversation and JSON cursor survive tab switches. */}
             <TabPanel id="inspector" current={tab}>
-              <Inspector />
+              <AfterCanvas>
+                <Inspector />
+              </AfterCanvas>
             </TabPanel>
             <TabPanel id="test" current={tab}>
-              <TestChatPane />
+              <AfterCanvas>
+                <TestChatPane />
+              </AfterCanvas>
             </TabPanel>
             <TabPanel id="problems" current={tab} lazy>
               <ProblemsPanel />
@@ -251,6 +255,16 @@ function TabButton({ id, current, onSelect, children }: { id: RightTab; current:
       {children}
     </button>
   );
+}
+
+/**
+ * Mounts its children in a background render after the first commit: opening a flow shows the canvas
+ * without waiting for the side panel, and a click on the canvas interrupts that render instead of
+ * queueing behind it.
+ */
+function AfterCanvas({ children }: { children: ReactNode }) {
+  const ready = useDeferredValue(true, false);
+  return ready ? children : null;
 }
 
 function TabPanel({ id, current, lazy, children }: { id: RightTab; current: RightTab; lazy?: boolean; children: ReactNode }) {

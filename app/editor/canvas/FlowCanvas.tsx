@@ -16,7 +16,7 @@ import {
   type IsValidConnection,
 } from "@xyflow/react";
 import { LayoutGrid, Maximize } from "lucide-react";
-import { memo, useCallback, useEffect, useMemo, useRef, type DragEvent } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, type DragEvent } from "react";
 import { toast } from "sonner";
 import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition } from "@/flows/nodes";
@@ -53,6 +53,8 @@ export const FlowCanvas = memo(function FlowCanvas() {
     })),
   );
   const highlight = useEditorStore((s) => s.highlight);
+  // The minimap draws every node: it mounts in a background render once the canvas is up.
+  const showMiniMap = useDeferredValue(true, false);
   const revealRequest = useEditorStore((s) => s.revealRequest);
   const { screenToFlowPosition, setCenter, getZoom, fitView, getInternalNode, setViewport } = useReactFlow<EditorNode>();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -180,7 +182,7 @@ export const FlowCanvas = memo(function FlowCanvas() {
         aria-label="Flow canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <MiniMap pannable zoomable style={miniMapStyle} nodeColor={miniMapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" ariaLabel="Mini map" />
+        {showMiniMap ? <MiniMap pannable zoomable style={miniMapStyle} nodeColor={miniMapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" ariaLabel="Mini map" /> : null}
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
         <Panel position="top-right" className="flex gap-1.5">
           <Button size="sm" onClick={layout} title="Arrange nodes left to right (Shift+L)" aria-label="Auto-layout">

@@ -1,7 +1,7 @@
 "use client";
 
 import { Check, Copy, Settings2, Trash2 } from "lucide-react";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { z } from "zod";
 import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition } from "@/flows/nodes";
@@ -15,7 +15,8 @@ import { SchemaForm } from "./SchemaForm";
 
 /** Right-panel "Inspector" tab: the selected node's generated form, or the flow settings. */
 export function Inspector() {
-  const selectedNodeId = useEditorStore((s) => s.selectedNodeId);
+  // Deferred: a click on the canvas shows the selection first; the node's form renders in the background after.
+  const selectedNodeId = useDeferredValue(useEditorStore((s) => s.selectedNodeId));
   return selectedNodeId ? <NodeInspector key={selectedNodeId} nodeId={selectedNodeId} /> : <FlowSettingsForm />;
 }
 

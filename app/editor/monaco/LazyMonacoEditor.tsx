@@ -1,8 +1,15 @@
 "use client";
 import dynamic from "next/dynamic";
 
+const loadMonacoEditor = () => import("./MonacoEditor").then((module) => module.MonacoEditor);
+
+/** Starts loading Monaco before an editor is shown (e.g. when the pointer heads for one). */
+export function preloadMonacoEditor(): void {
+  void loadMonacoEditor();
+}
+
 /** Monaco loaded on the client only, from the local package (see monacoSetup.ts). */
-export const LazyMonacoEditor = dynamic(() => import("./MonacoEditor").then((module) => module.MonacoEditor), {
+export const LazyMonacoEditor = dynamic(loadMonacoEditor, {
   ssr: false,
   loading: () => <MonacoLoading />,
 });
