@@ -9,8 +9,8 @@ import { runTurn, type TurnResult } from "../../flows/engine/runTurn";
 import type { BotMessage, HttpRequest, Variables } from "../../flows/engine/types";
 import { parseSessionState, type SessionState, type SessionStatus } from "../../flows/schema/sessionState";
 import { NotFoundError, PayloadTooLargeError, SessionClosedError, ValidationError } from "../errors";
-import { checkFlowDocument } from "../flows/flowProblems";
 import { getDraftDocument } from "../flows/flowService";
+import { checkFlowDocumentInBackground } from "../runtime/background";
 import { getRuntimePorts } from "../runtime/ports";
 import { secretEnvName } from "../runtime/secrets";
 import { getPublishedFlow } from "./publishedFlows";
@@ -131,7 +131,7 @@ export type TestTurnInput =
  */
 export async function testTurn(input: { flowId: string; document?: unknown; state: unknown | null; input: TestTurnInput }): Promise<TurnResult> {
   const raw = input.document === undefined ? await getDraftDocument(input.flowId) : input.document;
-  const checked = checkFlowDocument(raw);
+  const checked = await checkFlowDocumentInBackground(raw);
   if (!checked.ok) throw new ValidationError("The flow has problems to fix before it can run", checked.errors);
   let state: SessionState | null = null;
   if (input.state !== null && input.state !== undefined) {

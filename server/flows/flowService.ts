@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { getPrisma } from "../db/prisma";
 import { rememberPublishedFlow } from "../chat/publishedFlows";
 import { ConflictError, DraftConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from "../errors";
-import { checkFlowDocument, type FlowProblem } from "./flowProblems";
+import { checkFlowDocumentInBackground } from "../runtime/background";
+import type { FlowProblem } from "./flowProblems";
 import { BLANK_TEMPLATE_ID, templateDocument } from "./templates";
 
 /** Drafts larger than this are refused (a flow with thousands of nodes stays well under it). */
@@ -140,7 +141,7 @@ export async function publishFlow(flowId: string): Promise<{ version: number; fl
   const prisma = getPrisma();
   const flow = await prisma.flow.findUnique({ where: { id: flowId }, include: { draft: true, publishedVersion: true } });
   if (!flow || !flow.draft) throw new NotFoundError(`Flow ${flowId} does not exist`);
-  const checked = checkFlowDocument(JSON.parse(flow.draft.document));
+  const checked = await checkFlowDocumentInBackground(JSON.parse(flow.draft.document));
   if (!checked.ok) throw new ValidationError(`"${flow.name}" cannot be published`, checked.errors);
   if (flow.publishedVersion && flow.publishedVersion.sourceHash === flow.draft.contentHash) {
     return { version: flow.publishedVersion.version, flowVersionId: flow.publishedVersion.id, warnings: checked.warnings };
@@ -176,7 +177,7 @@ export async function importFlow(
   document: unknown,
   options: ImportOptions = {},
 ): Promise<{ id: string; slug: string; created: boolean; version: number | null; warnings: FlowProblem[] }> {
-  const checked = checkFlowDocument(document);
+  const checked = await checkFlowDocumentInBackground(document);
   if (!checked.ok) throw new ValidationError("The flow document has problems", checked.errors);
   const name = cleanName(options.name ?? checked.document.name);
   const stored = options.name && isRecord(document) ? { ...document, name } : document;

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import type { IntentMatcher, IntentSpec } from "../../flows/engine/types";
 import type { IntentMatch } from "../../flows/nlu";
 import { LruCache } from "./lruCache";
-import { trainInWorker } from "./trainInWorker";
+import { trainInWorker } from "./background";
 
 interface Classifier {
   classify(text: string): IntentMatch;

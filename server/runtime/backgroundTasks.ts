@@ -1,0 +1,24 @@
+// The CPU-heavy work that must not block chat turns on the main thread:
+// training intent classifiers and checking flow documents (a 4,000-phrase flow
+// takes tens of milliseconds to validate). server/runtime/background.ts runs
+// these on a worker thread.
+import type { IntentSpec } from "../../flows/engine/types";
+import { trainClassifier } from "../../flows/nlu";
+import { checkFlowDocument } from "../flows/flowProblems";
+
+export const backgroundTasks = {
+  /** A trained classifier as JSON (rebuilt with loadClassifier, much cheaper than training). */
+  trainClassifier: (input: { intents: IntentSpec[]; threshold: number }): unknown => trainClassifier(input.intents, { threshold: input.threshold }).toJSON(),
+  checkFlowDocument: (input: { document: unknown }) => checkFlowDocument(input.document),
+};
+
+export type BackgroundTasks = typeof backgroundTasks;
+export type BackgroundTaskName = keyof BackgroundTasks;
+
+export interface BackgroundRequest {
+  id: number;
+  task: BackgroundTaskName;
+  input: unknown;
+}
+
+export type BackgroundResponse = { id: number; result: unknown } | { id: number; error: string };
