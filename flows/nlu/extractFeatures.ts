@@ -2,6 +2,7 @@ import { tokenize, type Token } from "./tokenize";
 import { normalizeText } from "./normalizeText";
 import { stemEnglish } from "./stemEnglish";
 import { CHINESE_STOP_CHARS, CONCEPTS, ENGLISH_MULTIWORD, ENGLISH_STOPWORDS, ENGLISH_SYNONYMS } from "./lexicon";
+import { englishSenses } from "./wordnetSenses";
 
 /** Relative weights of the feature families (before TF-IDF). */
 export interface FeatureWeights {
@@ -13,6 +14,10 @@ export interface FeatureWeights {
   han2: number;
   han3: number;
   concept: number;
+  /** WordNet synonym sets of an English word (shared by its synonyms), split over its senses */
+  sense: number;
+  /** share of a direct WordNet hypernym relative to a word's own synonym sets */
+  hypernym: number;
 }
 
 export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
@@ -24,6 +29,8 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   han2: 1,
   han3: 0.5,
   concept: 1.5,
+  sense: 1,
+  hypernym: 0.5,
 };
 
 // ---- lexicon compilation (keys normalised once at load) ----
@@ -90,6 +97,15 @@ function substringConcepts(s: string, out: Map<string, number>, w: number): void
   }
 }
 
+/** WordNet synset features of one word, its weight spread over its senses; "^" marks a hypernym. */
+function addSenses(ids: string[], weight: number, fw: FeatureWeights, out: Map<string, number>): void {
+  const w = weight / Math.sqrt(ids.length);
+  for (const id of ids) {
+    if (id.charCodeAt(0) !== 94 /* ^ */) add(out, "s:" + id, w);
+    else if (fw.hypernym > 0) add(out, "s:" + id.slice(1), w * fw.hypernym);
+  }
+}
+
 function canonicalWord(w: string): string {
   return ENGLISH_SYNONYMS[w] ?? w;
 }
@@ -134,6 +150,7 @@ function latinFeatures(words: string[], out: Map<string, number>, fw: FeatureWei
     if (ENGLISH_STOPWORDS.has(w)) continue;
     content.push(stem);
     add(out, "w:" + stem, fw.word);
+    if (fw.sense > 0) addSenses(englishSenses(w), fw.sense, fw, out);
     // character trigrams inside the word, for typos and unseen inflections
     if (fw.charGram > 0 && w.length >= 4) {
       const padded = "<" + w + ">";

@@ -66,11 +66,12 @@ export interface ScoredText {
   known: number; // share of the input's (IDF-weighted) feature mass known to the model
 }
 
-/** Features of unseen *combinations* (word bigrams, Han 2/3-grams, char trigrams). */
+/** Features of unseen *combinations* (word bigrams, Han 2/3-grams, char trigrams) and dictionary-derived features. */
 function isNgramKey(k: string): boolean {
   const c0 = k.charCodeAt(0);
   if (c0 === 104 /* h */) return k.charCodeAt(1) !== 49; // h2:, h3: (not h1:)
-  return c0 === 98 /* b */ || c0 === 99; /* c */
+  // s: WordNet synonym sets, derived from words already penalised as unknown
+  return c0 === 98 /* b */ || c0 === 99 /* c */ || c0 === 115; /* s */
 }
 
 /**
