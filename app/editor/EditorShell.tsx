@@ -20,6 +20,7 @@ import {
   Rocket,
   Undo2,
 } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from "react";
 import { toast } from "sonner";
@@ -31,14 +32,16 @@ import { useTRPC, useTRPCClient, type AppRouter } from "@/app/_trpc/trpc";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { NodePalette } from "./canvas/NodePalette";
 import { SHORTCUTS, useEditorShortcuts } from "./canvas/useEditorShortcuts";
-import { Inspector } from "./inspector/Inspector";
-import { FlowJsonView } from "./monaco/FlowJsonView";
-import { ProblemsPanel } from "./problems/ProblemsPanel";
 import { useProblems } from "./problems/useProblems";
 import { clearDraftBackup, readDraftBackup, type DraftBackup } from "./store/draftBackup";
 import { useEditorStore, type SaveState } from "./store/editorStore";
 import { useAutosave, type Autosave } from "./store/useAutosave";
-import { TestChatPane } from "./testChat/TestChatPane";
+
+// The side panel's tabs load in their own chunks, after the canvas: opening a flow needs none of them.
+const Inspector = dynamic(() => import("./inspector/Inspector").then((module) => module.Inspector));
+const TestChatPane = dynamic(() => import("./testChat/TestChatPane").then((module) => module.TestChatPane));
+const ProblemsPanel = dynamic(() => import("./problems/ProblemsPanel").then((module) => module.ProblemsPanel));
+const FlowJsonView = dynamic(() => import("./monaco/FlowJsonView").then((module) => module.FlowJsonView));
 
 export type RightTab = "inspector" | "test" | "problems" | "json";
 

@@ -9,6 +9,11 @@ import { validateFlow } from "@/flows/validation/validateFlow";
 import { useEditorStore } from "../store/editorStore";
 
 const DEBOUNCE_MS = 300;
+/**
+ * The first check waits until the flow has opened: idle moments come up while the editor's scripts
+ * load and the canvas first renders, and a 100-200 ms validation there delays both.
+ */
+const FIRST_CHECK_DELAY_MS = 1000;
 
 export interface ProblemsSummary {
   problems: Problem[];
@@ -59,7 +64,7 @@ function scheduleRecompute(delay: number, idleTimeout: number) {
 }
 
 function start() {
-  scheduleRecompute(0, 2000);
+  scheduleRecompute(FIRST_CHECK_DELAY_MS, 2000);
   unsubscribe = useEditorStore.subscribe((state, previous) => {
     if (state.changeId === previous.changeId && state.flowId === previous.flowId) return;
     scheduleRecompute(DEBOUNCE_MS, 1000);
