@@ -45,11 +45,19 @@ const FlowJsonView = dynamic(() => import("./monaco/FlowJsonView").then((module)
 
 export type RightTab = "inspector" | "test" | "problems" | "json";
 
-/** flows.get's result, when the page fetched it on the server. */
-export type InitialFlow = inferRouterOutputs<AppRouter>["flows"]["get"];
+type FlowDetail = inferRouterOutputs<AppRouter>["flows"]["get"];
+
+/** flows.get's result, when the page fetched it on the server, with the document as its JSON text. */
+export interface InitialFlow {
+  flow: Omit<FlowDetail, "document">;
+  document: string;
+}
 
 export function EditorShell({ flowId, initialFlow }: { flowId: string; initialFlow?: InitialFlow | null }) {
   const trpc = useTRPC();
+  const [initialData] = useState<FlowDetail | undefined>(() =>
+    initialFlow ? { ...initialFlow.flow, document: JSON.parse(initialFlow.document) as FlowDetail["document"] } : undefined,
+  );
   const flow = useQuery({
     ...trpc.flows.get.queryOptions({ id: flowId }),
     // Read once per visit: the editor owns the draft from then on. gcTime 0 so a later visit never
@@ -57,7 +65,7 @@ export function EditorShell({ flowId, initialFlow }: { flowId: string; initialFl
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,
-    initialData: initialFlow ?? undefined,
+    initialData,
   });
   const [loaded, setLoaded] = useState(false);
   const [restore, setRestore] = useState<DraftBackup | null>(null);
