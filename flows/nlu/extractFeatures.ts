@@ -2,7 +2,7 @@ import { tokenize, type Token } from "./tokenize";
 import { normalizeText } from "./normalizeText";
 import { stemEnglish } from "./stemEnglish";
 import { CHINESE_STOP_CHARS, CONCEPTS, ENGLISH_MULTIWORD, ENGLISH_STOPWORDS, ENGLISH_SYNONYMS } from "./lexicon";
-import { englishSenses } from "./wordnetSenses";
+import { englishSenses, senseTable } from "./wordnetSenses";
 
 /** Relative weights of the feature families (before TF-IDF). */
 export interface FeatureWeights {
@@ -97,13 +97,15 @@ function substringConcepts(s: string, out: Map<string, number>, w: number): void
   }
 }
 
-/** WordNet synset features of one word, its weight spread over its senses; "^" marks a hypernym. */
-function addSenses(ids: string[], weight: number, fw: FeatureWeights, out: Map<string, number>): void {
-  const w = weight / Math.sqrt(ids.length);
-  for (const id of ids) {
-    if (id.charCodeAt(0) !== 94 /* ^ */) add(out, "s:" + id, w);
-    else if (fw.hypernym > 0) add(out, "s:" + id.slice(1), w * fw.hypernym);
-  }
+/** WordNet synonym-set features of one word, its weight spread over its senses and their hypernyms. */
+function addSenses(row: number, fw: FeatureWeights, out: Map<string, number>): void {
+  if (row < 0) return;
+  const { keys, start, hyp, ids } = senseTable();
+  const s = start[row];
+  const e = start[row + 1];
+  const w = fw.sense / Math.sqrt(e - s);
+  for (let i = s; i < hyp[row]; i++) add(out, keys[ids[i]], w);
+  if (fw.hypernym > 0) for (let i = hyp[row]; i < e; i++) add(out, keys[ids[i]], w * fw.hypernym);
 }
 
 function canonicalWord(w: string): string {
@@ -150,7 +152,7 @@ function latinFeatures(words: string[], out: Map<string, number>, fw: FeatureWei
     if (ENGLISH_STOPWORDS.has(w)) continue;
     content.push(stem);
     add(out, "w:" + stem, fw.word);
-    if (fw.sense > 0) addSenses(englishSenses(w), fw.sense, fw, out);
+    if (fw.sense > 0) addSenses(englishSenses(w), fw, out);
     // character trigrams inside the word, for typos and unseen inflections
     if (fw.charGram > 0 && w.length >= 4) {
       const padded = "<" + w + ">";
