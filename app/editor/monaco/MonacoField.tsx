@@ -103,7 +103,7 @@ export function MonacoField({ value, onChange, language, variables, height = 120
             onPointerEnter={preloadMonacoEditor}
             onPointerDown={activate}
             onFocus={activate}
-            className="h-full cursor-text overflow-hidden px-2 py-px font-mono text-[13px] leading-[18px] break-all whitespace-pre-wrap text-slate-800 outline-none"
+            className="h-full cursor-text overflow-auto px-2 py-px font-mono text-[13px] leading-[18px] break-all whitespace-pre-wrap text-slate-800 outline-none"
             data-testid="monaco-field-preview"
           >
             {value}
