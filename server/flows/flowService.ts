@@ -1,11 +1,13 @@
 // Flows: CRUD, drafts with optimistic concurrency, publishing immutable
-// versions, import and export. tRPC procedures, REST routes and scripts call
-// these; they use Prisma (none of this is on the chat hot path).
+// versions, import and export. tRPC procedures and scripts call these. Small
+// rows go through Prisma; flow documents through documentStore.ts (raw SQLite),
+// so that writing a big one never stalls chat turns.
 import { createHash } from "node:crypto";
 import { getPrisma } from "../db/prisma";
 import { rememberPublishedFlow } from "../chat/publishedFlows";
 import { ConflictError, DraftConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from "../errors";
 import { checkFlowDocumentInBackground } from "../runtime/background";
+import { getDocumentStore } from "./documentStore";
 import type { FlowProblem } from "./flowProblems";
 import { BLANK_TEMPLATE_ID, templateDocument } from "./templates";
 
@@ -63,18 +65,18 @@ export async function getFlow(id: string): Promise<FlowDetail> {
   const flow = await getPrisma().flow.findUnique({
     where: { id },
     include: {
-      draft: true,
       publishedVersion: { select: { version: true } },
       versions: { select: { version: true, publishedAt: true }, orderBy: { version: "desc" } },
     },
   });
   if (!flow) throw new NotFoundError(`Flow ${id} does not exist`);
+  const draft = getDocumentStore().findDraft(id);
   return {
     id: flow.id,
     slug: flow.slug,
     name: flow.name,
-    document: flow.draft ? JSON.parse(flow.draft.document) : null,
-    revision: flow.draft?.revision ?? 0,
+    document: draft ? JSON.parse(draft.document) : null,
+    revision: draft?.revision ?? 0,
     publishedVersion: flow.publishedVersion?.version ?? null,
     updatedAt: flow.updatedAt,
     versions: flow.versions,
@@ -96,9 +98,10 @@ export async function renameFlow(input: { id: string; name: string }): Promise<v
 
 /** Copies a flow's draft into a new, unpublished flow. */
 export async function duplicateFlow(id: string): Promise<{ id: string; slug: string }> {
-  const flow = await getPrisma().flow.findUnique({ where: { id }, include: { draft: true } });
+  const flow = await getPrisma().flow.findUnique({ where: { id }, select: { name: true } });
   if (!flow) throw new NotFoundError(`Flow ${id} does not exist`);
-  const document: unknown = flow.draft ? JSON.parse(flow.draft.document) : null;
+  const draft = getDocumentStore().findDraft(id);
+  const document: unknown = draft ? JSON.parse(draft.document) : null;
   return insertFlow(`Copy of ${flow.name}`.slice(0, 200), undefined, document);
 }
 
@@ -115,21 +118,14 @@ export async function deleteFlow(id: string): Promise<void> {
  */
 export async function saveDraft(input: { flowId: string; document: unknown; baseRevision: number }): Promise<{ revision: number; updatedAt: Date }> {
   const text = serializeDocument(input.document);
-  const now = new Date();
-  const prisma = getPrisma();
-  return prisma.$transaction(async (tx) => {
-    const updated = await tx.draft.updateMany({
-      where: { flowId: input.flowId, revision: input.baseRevision },
-      data: { document: text, contentHash: hashText(text), revision: { increment: 1 }, updatedAt: now },
-    });
-    if (updated.count === 0) {
-      const current = await tx.draft.findUnique({ where: { flowId: input.flowId } });
-      if (!current) throw new NotFoundError(`Flow ${input.flowId} does not exist`);
-      throw new DraftConflictError(current.revision, JSON.parse(current.document));
-    }
-    await tx.flow.update({ where: { id: input.flowId }, data: { updatedAt: now } });
-    return { revision: input.baseRevision + 1, updatedAt: now };
-  });
+  const now = Date.now();
+  const store = getDocumentStore();
+  if (!store.saveDraft({ flowId: input.flowId, baseRevision: input.baseRevision, document: text, contentHash: hashText(text), now })) {
+    const current = store.findDraft(input.flowId);
+    if (!current) throw new NotFoundError(`Flow ${input.flowId} does not exist`);
+    throw new DraftConflictError(current.revision, JSON.parse(current.document));
+  }
+  return { revision: input.baseRevision + 1, updatedAt: new Date(now) };
 }
 
 /**
@@ -138,24 +134,15 @@ export async function saveDraft(input: { flowId: string; document: unknown; base
  * returns the current version.
  */
 export async function publishFlow(flowId: string): Promise<{ version: number; flowVersionId: string; warnings: FlowProblem[] }> {
-  const prisma = getPrisma();
-  const flow = await prisma.flow.findUnique({ where: { id: flowId }, include: { draft: true, publishedVersion: true } });
-  if (!flow || !flow.draft) throw new NotFoundError(`Flow ${flowId} does not exist`);
-  const checked = await checkFlowDocumentInBackground(JSON.parse(flow.draft.document));
+  const flow = await getPrisma().flow.findUnique({ where: { id: flowId }, select: { name: true, publishedVersion: { select: { id: true, version: true, sourceHash: true } } } });
+  const draft = flow ? getDocumentStore().findDraft(flowId) : null;
+  if (!flow || !draft) throw new NotFoundError(`Flow ${flowId} does not exist`);
+  const checked = await checkFlowDocumentInBackground(JSON.parse(draft.document));
   if (!checked.ok) throw new ValidationError(`"${flow.name}" cannot be published`, checked.errors);
-  if (flow.publishedVersion && flow.publishedVersion.sourceHash === flow.draft.contentHash) {
+  if (flow.publishedVersion && flow.publishedVersion.sourceHash === draft.contentHash) {
     return { version: flow.publishedVersion.version, flowVersionId: flow.publishedVersion.id, warnings: checked.warnings };
   }
-  const sourceHash = flow.draft.contentHash;
-  const documentText = JSON.stringify(checked.document);
-  const created = await prisma.$transaction(async (tx) => {
-    const latest = await tx.flowVersion.findFirst({ where: { flowId }, orderBy: { version: "desc" }, select: { version: true } });
-    const version = await tx.flowVersion.create({
-      data: { flowId, version: (latest?.version ?? 0) + 1, document: documentText, sourceHash },
-    });
-    await tx.flow.update({ where: { id: flowId }, data: { publishedVersionId: version.id } });
-    return version;
-  });
+  const created = getDocumentStore().publishVersion({ flowId, document: JSON.stringify(checked.document), sourceHash: draft.contentHash, now: Date.now() });
   rememberPublishedFlow(created.id, flowId, created.version, checked.document);
   return { version: created.version, flowVersionId: created.id, warnings: checked.warnings };
 }
@@ -181,20 +168,12 @@ export async function importFlow(
   if (!checked.ok) throw new ValidationError("The flow document has problems", checked.errors);
   const name = cleanName(options.name ?? checked.document.name);
   const stored = options.name && isRecord(document) ? { ...document, name } : document;
-  const prisma = getPrisma();
-  const existing = options.slug ? await prisma.flow.findUnique({ where: { slug: options.slug }, include: { draft: true } }) : null;
+  const existing = options.slug ? await getPrisma().flow.findUnique({ where: { slug: options.slug }, select: { id: true, slug: true } }) : null;
   let target: { id: string; slug: string };
   let created = false;
   if (existing && options.overwrite) {
     const text = serializeDocument(stored);
-    await prisma.$transaction([
-      prisma.draft.upsert({
-        where: { flowId: existing.id },
-        create: { flowId: existing.id, document: text, contentHash: hashText(text), revision: 1 },
-        update: { document: text, contentHash: hashText(text), revision: { increment: 1 } },
-      }),
-      prisma.flow.update({ where: { id: existing.id }, data: { name } }),
-    ]);
+    getDocumentStore().overwriteDraft({ flowId: existing.id, name, document: text, contentHash: hashText(text), now: Date.now() });
     target = { id: existing.id, slug: existing.slug };
   } else {
     target = await insertFlow(name, options.slug, stored);
@@ -208,20 +187,22 @@ export async function importFlow(
 export async function exportFlow(slugOrId: string, options: { published?: boolean } = {}): Promise<unknown> {
   const flow = await getPrisma().flow.findFirst({
     where: { OR: [{ slug: slugOrId }, { id: slugOrId }] },
-    include: { draft: true, publishedVersion: true },
+    select: { id: true, slug: true, publishedVersionId: true },
   });
   if (!flow) throw new NotFoundError(`There is no flow "${slugOrId}"`);
   if (options.published) {
-    if (!flow.publishedVersion) throw new NotFoundError(`Flow "${flow.slug}" has not been published`);
-    return JSON.parse(flow.publishedVersion.document);
+    const published = flow.publishedVersionId ? getDocumentStore().findVersionDocument(flow.publishedVersionId) : null;
+    if (published === null) throw new NotFoundError(`Flow "${flow.slug}" has not been published`);
+    return JSON.parse(published);
   }
-  if (!flow.draft) throw new NotFoundError(`Flow "${flow.slug}" has no draft`);
-  return JSON.parse(flow.draft.document);
+  const draft = getDocumentStore().findDraft(flow.id);
+  if (!draft) throw new NotFoundError(`Flow "${flow.slug}" has no draft`);
+  return JSON.parse(draft.document);
 }
 
 /** The raw draft of a flow (the designer's test chat runs it when no unsaved document is given). */
 export async function getDraftDocument(flowId: string): Promise<unknown> {
-  const draft = await getPrisma().draft.findUnique({ where: { flowId } });
+  const draft = getDocumentStore().findDraft(flowId);
   if (!draft) throw new NotFoundError(`Flow ${flowId} does not exist`);
   return JSON.parse(draft.document);
 }
@@ -266,11 +247,7 @@ async function insertFlow(name: string, requestedSlug: string | undefined, docum
   } else {
     slug = await uniqueSlug(slugify(name));
   }
-  const flow = await prisma.flow.create({
-    data: { slug, name, draft: { create: { document: text, contentHash: hashText(text), revision: 1 } } },
-    select: { id: true, slug: true },
-  });
-  return flow;
+  return getDocumentStore().insertFlow({ slug, name, document: text, contentHash: hashText(text), now: Date.now() });
 }
 
 async function uniqueSlug(base: string): Promise<string> {

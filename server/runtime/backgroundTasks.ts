@@ -7,8 +7,8 @@ import { trainClassifier } from "../../flows/nlu";
 import { checkFlowDocument } from "../flows/flowProblems";
 
 export const backgroundTasks = {
-  /** A trained classifier as JSON (rebuilt with loadClassifier, much cheaper than training). */
-  trainClassifier: (input: { intents: IntentSpec[]; threshold: number }): unknown => trainClassifier(input.intents, { threshold: input.threshold }).toJSON(),
+  /** A trained classifier's snapshot (rebuilt with loadClassifier, much cheaper than training). */
+  trainClassifier: (input: { intents: IntentSpec[]; threshold: number }): unknown => trainClassifier(input.intents, { threshold: input.threshold }).snapshot(),
   checkFlowDocument: (input: { document: unknown }) => checkFlowDocument(input.document),
 };
 
