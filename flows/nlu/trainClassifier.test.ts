@@ -97,6 +97,14 @@ describe("toJSON / loadClassifier", () => {
     expect(cloned.classify("check my balance")).toEqual(clf.classify("check my balance"));
   });
 
+  it("round-trips the typed-array snapshot a worker posts, to the same model", async () => {
+    const { loadClassifier } = await import("./index");
+    const clf = trainClassifier(intents, { threshold: 0.2 });
+    const loaded = loadClassifier(structuredClone(clf.snapshot()));
+    for (const t of ["I lost my card", "張信用卡唔見咗", "我想check下結餘", "tell me a joke", ""]) expect(loaded.classify(t), t).toEqual(clf.classify(t));
+    expect(JSON.stringify(loaded.toJSON())).toBe(JSON.stringify(clf.toJSON()));
+  });
+
   it("loads much faster than training", async () => {
     const { loadClassifier } = await import("./index");
     const defs = Array.from({ length: 60 }, (_, i) => ({ name: `i${i}`, phrases: Array.from({ length: 15 }, (_, j) => `topic${i} word${j} thing${(i * j) % 17} 查詢${i}號 item`) }));

@@ -323,7 +323,7 @@ function trainHead(m: Built, config: ClassifierConfig): void {
   }
 }
 
-type Scorer = IntentClassifier & { score(text: string): ScoredText; toJSON(): unknown };
+type Scorer = IntentClassifier & { score(text: string): ScoredText };
 
 function makeClassifier(m: Model, config: ClassifierConfig, userThreshold: number): Scorer {
   const { names, featureKeys, idf, pStart, pIds, pW, cStart, cIds, cW, hW, hBias, phraseIntent, trainedIntents } = m;
@@ -472,7 +472,7 @@ function makeClassifier(m: Model, config: ClassifierConfig, userThreshold: numbe
     return { intent: outOfScope ? null : top.intent, confidence, candidates, outOfScope };
   }
 
-  function toJSON(): unknown {
+  function snapshot(): Record<string, unknown> {
     return {
       format: "switchboard-nlu",
       version: MODEL_VERSION,
@@ -481,20 +481,26 @@ function makeClassifier(m: Model, config: ClassifierConfig, userThreshold: numbe
       names,
       featureKeys,
       trainedIntents,
-      idf: Array.from(idf),
-      pStart: Array.from(pStart),
-      pIds: Array.from(pIds),
-      pW: Array.from(pW),
-      cStart: Array.from(cStart),
-      cIds: Array.from(cIds),
-      cW: Array.from(cW),
-      hW: Array.from(hW),
-      hBias: Array.from(hBias),
-      phraseIntent: Array.from(phraseIntent),
+      idf,
+      pStart,
+      pIds,
+      pW,
+      cStart,
+      cIds,
+      cW,
+      hW,
+      hBias,
+      phraseIntent,
     };
   }
 
-  return { classify, score, toJSON, intents: names.slice() };
+  function toJSON(): unknown {
+    const plain = snapshot();
+    for (const [key, value] of Object.entries(plain)) if (ArrayBuffer.isView(value)) plain[key] = Array.from(value as Float64Array);
+    return plain;
+  }
+
+  return { classify, score, toJSON, snapshot, intents: names.slice() };
 }
 
 const MODEL_VERSION = 2;
@@ -514,7 +520,8 @@ export function trainClassifier(
   return makeClassifier(model, config, userThreshold);
 }
 
-const isNumArr = (x: unknown): x is number[] => Array.isArray(x) && x.every((v) => typeof v === "number");
+/** A plain number array (from JSON) or a typed array (from snapshot()). */
+const isNumArr = (x: unknown): x is number[] => ArrayBuffer.isView(x) || (Array.isArray(x) && x.every((v) => typeof v === "number"));
 
 /**
  * Rebuild a trained classifier from `classifier.toJSON()` (e.g. sent from a
@@ -553,5 +560,5 @@ export function loadClassifier(json: unknown): IntentClassifier {
   };
   const threshold = Math.min(1, Math.max(0, Number(o.threshold) || 0));
   const clf = makeClassifier(model, config, threshold);
-  return { classify: clf.classify, toJSON: clf.toJSON, intents: clf.intents };
+  return { classify: clf.classify, toJSON: clf.toJSON, snapshot: clf.snapshot, intents: clf.intents };
 }
