@@ -6,6 +6,7 @@
 //   node generated/server.mjs [--dev]    (PORT, HOST, DATABASE_URL from the environment)
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { startBackgroundWalCheckpoints } from "./db/walCheckpoints";
 import { isApiPath, serveApiRequest } from "./http/apiServer";
 
 const dev = process.argv.includes("--dev");
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: process.cwd(), hostname: host, port });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
+  startBackgroundWalCheckpoints();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";

@@ -26,6 +26,11 @@ export function checkFlowDocumentInBackground(document: unknown): Promise<Checke
   return runInBackground("checkFlowDocument", { document });
 }
 
+/** A WAL checkpoint of the database file, off the main thread. */
+export function checkpointWalInBackground(filePath: string): Promise<void> {
+  return runInBackground("checkpointWal", { filePath });
+}
+
 async function runInBackground<K extends BackgroundTaskName>(task: K, input: Parameters<BackgroundTasks[K]>[0]): Promise<ReturnType<BackgroundTasks[K]>> {
   const active = workerThread();
   if (!active) return (backgroundTasks[task] as (input: unknown) => ReturnType<BackgroundTasks[K]>)(input);

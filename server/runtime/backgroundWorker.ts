@@ -2,8 +2,19 @@
 // a big flow's classifiers or checking its document never blocks chat turns on
 // the main thread. Bundled to generated/background-worker.mjs by
 // `npm run build:worker` (part of setup).
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { backgroundTasks, type BackgroundRequest, type BackgroundResponse } from "./backgroundTasks";
+
+// Background work yields the CPU to chat turns: on Linux a thread has its own
+// nice value, and /proc/thread-self names this thread's id.
+try {
+  const threadId = Number(readlinkSync("/proc/thread-self").split("/").pop());
+  if (Number.isInteger(threadId)) setPriority(threadId, 10);
+} catch {
+  // Not Linux, or not allowed: run at normal priority.
+}
 
 parentPort?.on("message", (request: BackgroundRequest) => {
   let response: BackgroundResponse;
