@@ -10,7 +10,7 @@ import type { Statement, Transaction } from "better-sqlite3";
 import type { TraceEntry, TurnHandoff } from "../../flows/engine/runTurn";
 import type { BotMessage } from "../../flows/engine/types";
 import type { SessionStatus } from "../../flows/schema/sessionState";
-import { getSqlite, type SqliteDatabase } from "../db/sqlite";
+import { perConnection, type SqliteDatabase } from "../db/sqlite";
 import { ConflictError } from "../errors";
 
 export type MessageRole = "customer" | "bot" | "agent" | "system";
@@ -83,18 +83,8 @@ export class SessionConflictError extends ConflictError {
   }
 }
 
-const stores = new WeakMap<SqliteDatabase, SessionStore>();
-
 /** The store on the shared hot-path connection. */
-export function getSessionStore(): SessionStore {
-  const db = getSqlite();
-  let store = stores.get(db);
-  if (!store) {
-    store = new SessionStore(db);
-    stores.set(db, store);
-  }
-  return store;
-}
+export const getSessionStore = perConnection((db) => new SessionStore(db));
 
 interface MessageRow {
   seq: number;

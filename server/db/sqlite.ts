@@ -21,6 +21,23 @@ export function getSqlite(): SqliteDatabase {
   return globalForSqlite.switchboardSqlite;
 }
 
+/**
+ * An accessor for one object per connection (statement holders such as the
+ * session store), made on first use and remade when tests switch databases.
+ */
+export function perConnection<T>(create: (db: SqliteDatabase) => T): () => T {
+  const made = new WeakMap<SqliteDatabase, T>();
+  return () => {
+    const db = getSqlite();
+    let value = made.get(db);
+    if (value === undefined) {
+      value = create(db);
+      made.set(db, value);
+    }
+    return value;
+  };
+}
+
 /** Closes the connection (tests, scripts); the next getSqlite() opens a new one. */
 export function closeSqlite(): void {
   globalForSqlite.switchboardSqlite?.close();

@@ -6,7 +6,7 @@
 // (flowService.ts). Timestamps are integer milliseconds, as Prisma stores them.
 import { randomUUID } from "node:crypto";
 import type { Statement } from "better-sqlite3";
-import { getSqlite, type SqliteDatabase } from "../db/sqlite";
+import { perConnection, type SqliteDatabase } from "../db/sqlite";
 import { ConflictError } from "../errors";
 
 export interface StoredDraft {
@@ -114,15 +114,5 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
-const stores = new WeakMap<SqliteDatabase, DocumentStore>();
-
 /** The store on the current connection (tests switch databases). */
-export function getDocumentStore(): DocumentStore {
-  const db = getSqlite();
-  let store = stores.get(db);
-  if (!store) {
-    store = new DocumentStore(db);
-    stores.set(db, store);
-  }
-  return store;
-}
+export const getDocumentStore = perConnection((db) => new DocumentStore(db));
