@@ -10,10 +10,10 @@ import { migrate } from "./migrate";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", ".bin", "next");
-const SOURCE_DIRS = ["app", "flows", "server", "public", "generated"];
+// generated/prisma is the only generated code the Next build includes (the server and worker bundles are not).
+const SOURCE_DIRS = ["app", "flows", "server", "public", "generated/prisma"];
 const SOURCE_FILES = ["next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs", "postcss.config.js"];
-// generated/server.mjs is rebuilt on every start and is not part of the Next build.
-const SKIP = new Set(["node_modules", ".next", "eval", "server.mjs"]);
+const SKIP = new Set(["node_modules", ".next", "eval"]);
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

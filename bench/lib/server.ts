@@ -14,9 +14,8 @@ import { freePort, killGroup } from "../../scripts/lib/processes";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const RESULTS_DIR = path.join(ROOT, "bench/results");
 const NEXT_BIN = path.join(ROOT, "node_modules/.bin/next");
-const SOURCES = ["app", "flows", "server", "public", "generated", "types", "bench/flows", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
-// generated/server.mjs is rebuilt by every `npm start` and is not part of the Next build.
-const SKIP = new Set(["node_modules", ".next", "eval", "results", "server.mjs"]);
+const SOURCES = ["app", "flows", "server", "public", "generated/prisma", "types", "bench/flows", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
+const SKIP = new Set(["node_modules", ".next", "eval", "results"]);
 
 export interface StartedServer {
   baseUrl: string;

@@ -7,6 +7,7 @@
 // no rows behind.
 import { runTurn, type TurnResult } from "../../flows/engine/runTurn";
 import type { BotMessage, HttpRequest, Variables } from "../../flows/engine/types";
+import { SECRET_REFERENCE } from "../../flows/nodes/apiCall/apiCall.node.ts";
 import { parseSessionState, type SessionState, type SessionStatus } from "../../flows/schema/sessionState";
 import { NotFoundError, PayloadTooLargeError, SessionClosedError, ValidationError } from "../errors";
 import { getDraftDocument } from "../flows/flowService";
@@ -174,10 +175,8 @@ export async function sendTestRequest(input: {
   }
 }
 
-const SECRET_PLACEHOLDER = /\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}/g;
-
 function fillSecrets(text: string, secret: (name: string) => string | undefined): string {
-  return text.replace(SECRET_PLACEHOLDER, (_match, name: string) => {
+  return text.replace(SECRET_REFERENCE, (_match, name: string) => {
     const value = secret(name);
     if (value === undefined) throw new Error(`Unknown secret "${name}": add it in the Secret table or as ${secretEnvName(name)}`);
     return value;

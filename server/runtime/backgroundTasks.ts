@@ -7,18 +7,21 @@ import type { IntentSpec } from "../../flows/engine/types";
 import { trainClassifier } from "../../flows/nlu";
 import { checkFlowDocument } from "../flows/flowProblems";
 
+// Opened once per database file and kept: checkpoints run several times a second.
+const checkpointConnections = new Map<string, Database.Database>();
+
 export const backgroundTasks = {
   /** A trained classifier's snapshot (rebuilt with loadClassifier, much cheaper than training). */
   trainClassifier: (input: { intents: IntentSpec[]; threshold: number }): unknown => trainClassifier(input.intents, { threshold: input.threshold }).snapshot(),
   checkFlowDocument: (input: { document: unknown }) => checkFlowDocument(input.document),
   /** Copies committed WAL pages into the database file without blocking writers (PASSIVE), on a connection of its own. */
   checkpointWal: (input: { filePath: string }): void => {
-    const db = new Database(input.filePath, { timeout: 1000 });
-    try {
-      db.pragma("wal_checkpoint(PASSIVE)");
-    } finally {
-      db.close();
+    let db = checkpointConnections.get(input.filePath);
+    if (!db) {
+      db = new Database(input.filePath, { timeout: 1000 });
+      checkpointConnections.set(input.filePath, db);
     }
+    db.pragma("wal_checkpoint(PASSIVE)");
   },
 };
 

@@ -11,7 +11,8 @@ const IDEMPOTENT: readonly string[] = ["GET", "PUT", "DELETE"];
 /** Response bodies longer than this are cut in the trace. */
 const TRACE_BODY_LIMIT = 2048;
 const REDACTED = "•••";
-const SECRET_REFERENCE = /\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+/** A {{secrets.NAME}} reference in a request template (resolved on the server only). */
+export const SECRET_REFERENCE = /\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
 const WHOLE_PLACEHOLDER = /^\{\{\s*([^{}]+?)\s*\}\}$/;
 
