@@ -5,6 +5,7 @@
 // server/main.ts sends every other path to Next.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorReply, toErrorReply, type ApiReply } from "./apiError";
+import { createArrivalQueue } from "./arrivalQueue";
 import { getSessionRoute, postMessageRoute, startSessionRoute } from "./chatRoutes";
 import { demoAvailabilityRoute, demoBookingRoute, demoOrderRoute } from "./demoRoutes";
 import { healthRoute } from "./healthRoute";
@@ -38,9 +39,12 @@ export function isApiPath(url: string): boolean {
   return url.startsWith("/api/v1/") || url.startsWith("/api/demo/");
 }
 
-/** Answers one API request. Never throws: failures become JSON error replies. */
+const arrivals = createArrivalQueue();
+
+/** Answers one API request, in arrival order. Never throws: failures become JSON error replies. */
 export async function serveApiRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = nodeRequestBody(req);
+  await arrivals.take();
   let reply: ApiReply;
   try {
     reply = await routeRequest(req.method ?? "GET", req.url ?? "/", body);
