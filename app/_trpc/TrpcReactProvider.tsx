@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
-import superjson from "superjson";
+import { wireTransformer } from "@/server/api/transformer";
 import { TRPCProvider, type AppRouter } from "./trpc";
 
 /** React Query + tRPC for the whole app (mounted once in app/layout.tsx). */
@@ -19,7 +19,7 @@ export function TrpcReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        httpBatchLink({ url: "/api/trpc", transformer: wireTransformer }),
       ],
     }),
   );

@@ -45,19 +45,11 @@ const FlowJsonView = dynamic(() => import("./monaco/FlowJsonView").then((module)
 
 export type RightTab = "inspector" | "test" | "problems" | "json";
 
-type FlowDetail = inferRouterOutputs<AppRouter>["flows"]["get"];
+/** flows.get's result (the page may fetch it on the server and pass it in). */
+export type FlowDetail = inferRouterOutputs<AppRouter>["flows"]["get"];
 
-/** flows.get's result, when the page fetched it on the server, with the document as its JSON text. */
-export interface InitialFlow {
-  flow: Omit<FlowDetail, "document">;
-  document: string;
-}
-
-export function EditorShell({ flowId, initialFlow }: { flowId: string; initialFlow?: InitialFlow | null }) {
+export function EditorShell({ flowId, initialFlow }: { flowId: string; initialFlow?: FlowDetail | null }) {
   const trpc = useTRPC();
-  const [initialData] = useState<FlowDetail | undefined>(() =>
-    initialFlow ? { ...initialFlow.flow, document: JSON.parse(initialFlow.document) as FlowDetail["document"] } : undefined,
-  );
   const flow = useQuery({
     ...trpc.flows.get.queryOptions({ id: flowId }),
     // Read once per visit: the editor owns the draft from then on. gcTime 0 so a later visit never
@@ -65,7 +57,7 @@ export function EditorShell({ flowId, initialFlow }: { flowId: string; initialFl
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,
-    initialData,
+    initialData: initialFlow ?? undefined,
   });
   const [loaded, setLoaded] = useState(false);
   const [restore, setRestore] = useState<DraftBackup | null>(null);
@@ -74,7 +66,8 @@ export function EditorShell({ flowId, initialFlow }: { flowId: string; initialFl
   useEffect(() => {
     if (!flow.data || loaded) return;
     const store = useEditorStore.getState();
-    store.loadDocument(flow.data.id, flow.data.document, flow.data.revision);
+    const { documentJson } = flow.data;
+    store.loadDocument(flow.data.id, documentJson === null ? null : JSON.parse(documentJson), flow.data.revision);
     const backup = readDraftBackup(flow.data.id);
     if (backup) {
       const serverTime = new Date(flow.data.updatedAt).getTime();

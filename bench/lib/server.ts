@@ -380,12 +380,6 @@ export async function trpcMutation<T>(baseUrl: string, procedure: string, input:
   return readTrpc<T>(response, procedure);
 }
 
-export async function trpcQuery<T>(baseUrl: string, procedure: string, input: unknown, timeoutMs = 60_000): Promise<T> {
-  const query = encodeURIComponent(JSON.stringify({ json: input }));
-  const response = await fetch(`${baseUrl}/api/trpc/${procedure}?input=${query}`, { signal: AbortSignal.timeout(timeoutMs) });
-  return readTrpc<T>(response, procedure);
-}
-
 async function readTrpc<T>(response: Response, procedure: string): Promise<T> {
   const text = await response.text();
   let body: { result?: { data?: { json?: T } }; error?: { json?: { message?: string } } };
@@ -400,8 +394,7 @@ async function readTrpc<T>(response: Response, procedure: string): Promise<T> {
 
 /** Imports a flow document through the app (tRPC flows.import), publishes it (flows.publish), returns id and slug. */
 export async function importAndPublish(baseUrl: string, document: unknown, name?: string): Promise<{ id: string; slug: string; version: number }> {
-  const { id } = await trpcMutation<{ id: string }>(baseUrl, "flows.import", { document, ...(name ? { name } : {}) });
+  const { id, slug } = await trpcMutation<{ id: string; slug: string }>(baseUrl, "flows.import", { document, ...(name ? { name } : {}) });
   const { version } = await trpcMutation<{ version: number }>(baseUrl, "flows.publish", { id });
-  const flow = await trpcQuery<{ slug: string }>(baseUrl, "flows.get", { id });
-  return { id, slug: flow.slug, version };
+  return { id, slug, version };
 }

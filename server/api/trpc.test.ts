@@ -35,6 +35,7 @@ describe("tRPC routers", () => {
     expect((await caller.flows.get({ id: copy.id })).name).toBe("Renamed copy");
     await caller.flows.delete({ id: copy.id });
     const imported = await caller.flows.import({ document: echoFlow("Imported"), name: "Imported here" });
+    expect(imported.slug).toBe("imported-here");
     expect((await caller.flows.get({ id: imported.id })).name).toBe("Imported here");
   });
 

@@ -1,15 +1,14 @@
 // tRPC wiring, in one place:
 // 1. the context each request gets,
-// 2. initTRPC with superjson (Dates survive the wire; the client must use
-//    superjson too) and an error formatter that flattens zod errors and
+// 2. initTRPC with the wire format (./transformer.ts, the client uses it too) and an error formatter that flattens zod errors and
 //    exposes domain error details (draft conflicts, document problems),
 // 3. the procedures routers build on. Procedures stay thin: they validate
 //    input with zod and call the services in server/flows and server/chat.
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { SessionClosedError } from "../../flows/engine/runTurn";
 import { ConflictError, DraftConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from "../errors";
+import { wireTransformer } from "./transformer";
 
 // 1. Context ------------------------------------------------------------------
 
@@ -35,7 +34,7 @@ export interface DomainErrorData {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: wireTransformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const data: DomainErrorData = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/testDatabase";
-import { echoFlow, flowDocument, oneShotFlow } from "../testing/flowFixtures";
+import { draftDocument, echoFlow, flowDocument, oneShotFlow } from "../testing/flowFixtures";
 import { DraftConflictError, NotFoundError, ValidationError, ConflictError } from "../errors";
 import {
   createFlow,
@@ -25,7 +25,7 @@ describe("flowService", () => {
     expect(slug).toBe("returns-desk");
     const flow = await getFlow(id);
     expect(flow).toMatchObject({ name: "Returns desk", slug: "returns-desk", revision: 1, publishedVersion: null, versions: [] });
-    expect(parseFlowDocument(flow.document).ok).toBe(true);
+    expect(parseFlowDocument(draftDocument(flow)).ok).toBe(true);
     const list = await listFlows();
     expect(list.find((item) => item.id === id)).toMatchObject({ draftRevision: 1, publishedVersion: null, hasUnpublishedChanges: true });
     const published = await publishFlow(id);
@@ -47,13 +47,13 @@ describe("flowService", () => {
     const invalid = { version: 1, name: "Drafty", nodes: [{ id: "x", type: "no-such-type" }], staffNote: "keep me" };
     const saved = await saveDraft({ flowId: id, document: invalid, baseRevision: 1 });
     expect(saved.revision).toBe(2);
-    expect((await getFlow(id)).document).toEqual(invalid);
+    expect(draftDocument(await getFlow(id))).toEqual(invalid);
 
     // A second tab still on revision 1 must not overwrite revision 2.
     const conflict = await saveDraft({ flowId: id, document: echoFlow(), baseRevision: 1 }).catch((error: unknown) => error);
     expect(conflict).toBeInstanceOf(DraftConflictError);
     expect(conflict).toMatchObject({ currentRevision: 2, currentDocument: invalid });
-    expect((await getFlow(id)).document).toEqual(invalid);
+    expect(draftDocument(await getFlow(id))).toEqual(invalid);
 
     await expect(saveDraft({ flowId: "missing", document: {}, baseRevision: 1 })).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -127,7 +127,7 @@ describe("flowService", () => {
     const copy = await duplicateFlow(id);
     const copied = await getFlow(copy.id);
     expect(copied).toMatchObject({ name: "Copy of Renamed", revision: 1, publishedVersion: null });
-    expect(copied.document).toEqual((await getFlow(id)).document);
+    expect(draftDocument(copied)).toEqual(draftDocument(await getFlow(id)));
     await deleteFlow(id);
     await expect(getFlow(id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteFlow(id)).rejects.toBeInstanceOf(NotFoundError);

@@ -116,3 +116,8 @@ export function refundHandoffFlow(name = "Refunds"): Record<string, unknown> {
     { humanRequest: { enabled: false } },
   );
 }
+
+/** The parsed draft of a flows.get / getFlow result (null when the flow has no draft). */
+export function draftDocument(flow: { documentJson: string | null }): unknown {
+  return flow.documentJson === null ? null : JSON.parse(flow.documentJson);
+}

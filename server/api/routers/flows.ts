@@ -37,7 +37,10 @@ export const flowsRouter = createTRPCRouter({
   }),
   import: publicProcedure
     .input(z.object({ document: z.unknown(), name: name.optional() }))
-    .mutation(async ({ input }) => ({ id: (await importFlow(input.document, { name: input.name })).id })),
+    .mutation(async ({ input }) => {
+      const { id, slug } = await importFlow(input.document, { name: input.name });
+      return { id, slug };
+    }),
   export: publicProcedure.input(z.object({ id })).query(({ input }) => exportFlow(input.id)),
   jsonSchema: publicProcedure.query(() => flowJsonSchema()),
 });
