@@ -1,7 +1,8 @@
 // tRPC wiring, in one place:
 // 1. the context each request gets,
-// 2. initTRPC with the wire format (./transformer.ts, the client uses it too) and an error formatter that flattens zod errors and
-//    exposes domain error details (draft conflicts, document problems),
+// 2. initTRPC with the wire format (./transformer.ts; the client uses it too)
+//    and an error formatter that flattens zod errors and exposes domain error
+//    details (draft conflicts, document problems),
 // 3. the procedures routers build on. Procedures stay thin: they validate
 //    input with zod and call the services in server/flows and server/chat.
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
