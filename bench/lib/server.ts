@@ -1,15 +1,15 @@
 // Starting and stopping the production server for the HTTP benchmarks:
-// `next build` when the build is missing or older than a source file, a fresh
-// temporary SQLite database (migrated and seeded through the npm scripts), and
-// the app's server (generated/server.mjs: the JSON APIs, and Next for the rest)
-// on a free 127.0.0.1 port in its own process group, so stopping it ends the
-// server and any worker it spawned. Every started server is also killed
-// when the bench process exits or is interrupted.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// `next build` of a copy of the sources when the build is missing or older than
+// a source file, then the app's server from that copy on a fresh temporary
+// database (scripts/lib/appServer.ts, shared with the e2e suite). Every started
+// server is also killed when the bench process exits or is interrupted.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { freePort, killGroup } from "../../scripts/lib/processes";
+import { sleep, startAppServer, type AppServer, type AppServerOptions } from "../../scripts/lib/appServer";
+import { killGroup } from "../../scripts/lib/processes";
+
+export { sleep };
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const RESULTS_DIR = path.join(ROOT, "bench/results");
@@ -17,30 +17,9 @@ const NEXT_BIN = path.join(ROOT, "node_modules/.bin/next");
 const SOURCES = ["app", "flows", "server", "public", "generated/prisma", "types", "bench/flows", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
 const SKIP = new Set(["node_modules", ".next", "eval", "results"]);
 
-export interface StartedServer {
-  baseUrl: string;
-  port: number;
-  /** Process id of the server (also its process group id). */
-  pid: number;
-  databaseUrl: string;
-  dataDir: string;
-  /** The last lines the server printed. */
-  log: string[];
-  /** True once the process has exited. */
-  exited(): boolean;
-  /** SIGTERM to the process group (SIGKILL after 10 s); removes the temp database. */
-  stop(): Promise<void>;
-}
+export type StartedServer = AppServer;
 
-export interface StartOptions {
-  /** Extra environment for the server (e.g. NODE_OPTIONS). */
-  env?: Record<string, string>;
-  /** Run before the server starts, with its environment (migrated, seeded database ready). */
-  beforeStart?: (env: NodeJS.ProcessEnv) => void;
-  keepDataDir?: boolean;
-  /** Node flags for the server process (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
-  nodeArgs?: string[];
-}
+export type StartOptions = Pick<AppServerOptions, "env" | "beforeStart" | "keepDataDir" | "nodeArgs">;
 
 const running = new Set<StartedServer>();
 
@@ -184,95 +163,25 @@ export function newestMtime(target: string): number {
 /** A fresh temp database (migrated + seeded through the npm scripts) and the app's server on it. */
 export async function startServer(options: StartOptions = {}): Promise<StartedServer> {
   installExitHooks();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-"));
-  const databaseUrl = `file:${path.join(dataDir, "bench.db")}`;
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    SWITCHBOARD_SELF_ORIGIN: baseUrl,
-    SWITCHBOARD_BENCH: "1",
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    ...options.env,
-  };
-  const setupEnv = { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? "" };
-  try {
-    runChecked("npm", ["run", "--silent", "db:migrate"], setupEnv);
-    runChecked("npm", ["run", "--silent", "seed"], setupEnv);
-    options.beforeStart?.(setupEnv);
-  } catch (error) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-
   // A snapshot built before the server had its own bundle (e.g. with --reuse-build).
   if (!existsSync(path.join(APP_DIR, "generated/server.mjs"))) buildSnapshotExtras();
-  const log: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(APP_DIR, "generated/server.mjs")], {
-    cwd: APP_DIR,
-    env: { ...env, HOST: "127.0.0.1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+  const started = await startAppServer({
+    ...options,
+    appDir: APP_DIR,
+    repoDir: ROOT,
+    name: "bench",
+    env: { SWITCHBOARD_BENCH: "1", ...options.env },
+    echoLog: Boolean(process.env.BENCH_SERVER_LOG),
   });
-  const remember = (chunk: Buffer) => {
-    log.push(chunk.toString());
-    if (log.length > 200) log.shift();
-    if (process.env.BENCH_SERVER_LOG) process.stderr.write(chunk);
-  };
-  child.stdout?.on("data", remember);
-  child.stderr?.on("data", remember);
-  let exited = false;
-  const exitPromise = new Promise<void>((resolve) => child.once("exit", () => ((exited = true), resolve())));
-
   const server: StartedServer = {
-    baseUrl,
-    port,
-    pid: child.pid!,
-    databaseUrl,
-    dataDir,
-    log,
-    exited: () => exited,
+    ...started,
     async stop() {
       running.delete(server);
-      if (!exited) {
-        killGroup(child.pid!, "SIGTERM");
-        const done = await Promise.race([exitPromise.then(() => true), sleep(10_000).then(() => false)]);
-        if (!done) {
-          killGroup(child.pid!, "SIGKILL");
-          await Promise.race([exitPromise, sleep(3000)]);
-        }
-      }
-      // Workers left in the group (if any) go too.
-      killGroup(child.pid!, "SIGKILL");
-      if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
+      await started.stop();
     },
   };
   running.add(server);
-  try {
-    await waitForHealth(server);
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
   return server;
-}
-
-async function waitForHealth(server: StartedServer): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exited()) throw new Error(`The server exited early:\n${server.log.join("").slice(-3000)}`);
-    try {
-      const response = await fetch(`${server.baseUrl}/api/v1/health`, { signal: AbortSignal.timeout(3000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(200);
-  }
-  throw new Error(`The server did not answer at ${server.baseUrl} within 90 s:\n${server.log.join("").slice(-3000)}`);
 }
 
 /** Stops every server this process started (also on error paths). */
@@ -295,20 +204,6 @@ function installExitHooks(): void {
   }
 }
 
-export function runChecked(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 5 * 60_000): string {
-  const result = spawnSync(command, args, {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: timeoutMs,
-  });
-  if (result.status !== 0) {
-    throw new Error(`${[command, ...args].join(" ")} failed (exit ${result.status ?? result.signal}):\n${`${result.stdout}\n${result.stderr}`.slice(-4000)}`);
-  }
-  return result.stdout;
-}
 
 
 
@@ -364,9 +259,6 @@ export function processTree(rootPid: number): number[] {
   return out;
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 // tRPC over HTTP (superjson transformer: inputs and outputs are wrapped in { json }).
 
