@@ -7,7 +7,6 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sleep, startAppServer, type AppServer, type AppServerOptions } from "../../scripts/lib/appServer";
-import { killGroup } from "../../scripts/lib/processes";
 
 export { sleep };
 
@@ -189,19 +188,11 @@ export async function stopAllServers(): Promise<void> {
   await Promise.all([...running].map((server) => server.stop().catch(() => undefined)));
 }
 
+/** On Ctrl-C or a kill, exit at once: the exit ends every server still running (scripts/lib/appServer.ts). */
 function installExitHooks(): void {
   if (exitHooksInstalled) return;
   exitHooksInstalled = true;
-  const killNow = () => {
-    for (const server of running) killGroup(server.pid, "SIGKILL");
-  };
-  process.once("exit", killNow);
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => {
-      killNow();
-      process.exit(130);
-    });
-  }
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => process.exit(130));
 }
 
 

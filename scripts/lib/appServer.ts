@@ -2,7 +2,8 @@
 // temporary SQLite database, for the tools that need a real one: the e2e suite
 // and the benchmarks. The database is migrated and seeded through the npm
 // scripts, as `npm start` does. The server runs in its own process group, so
-// stopping it also ends the workers it started.
+// stopping it also ends the workers it started, and a server still running when
+// this process exits is killed.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,6 +47,19 @@ export interface AppServer {
 
 const START_TIMEOUT_MS = 120_000;
 
+/** Process groups of the servers started here and not yet stopped: killed if this process exits first. */
+const live = new Set<number>();
+let exitHookInstalled = false;
+
+function killOnExit(pid: number): void {
+  live.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const group of live) killGroup(group, "SIGKILL");
+  });
+}
+
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `switchboard-${options.name}-`));
   const databaseUrl = `file:${path.join(dataDir, `${options.name}.db`)}`;
@@ -83,6 +97,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     if (log.length > 200) log.shift();
     if (options.echoLog) process.stderr.write(chunk);
   };
+  killOnExit(child.pid!);
   child.stdout?.on("data", remember);
   child.stderr?.on("data", remember);
   let exited = false;
@@ -107,6 +122,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       }
       // Workers left in the group (if any) go too.
       killGroup(child.pid!, "SIGKILL");
+      live.delete(child.pid!);
       if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
