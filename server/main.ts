@@ -6,6 +6,7 @@
 //   node generated/server.mjs [--dev]    (PORT, HOST, DATABASE_URL from the environment)
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { preloadEnglishSenses } from "../flows/nlu/wordnetSenses";
 import { startBackgroundWalCheckpoints } from "./db/walCheckpoints";
 import { isApiPath, serveApiRequest } from "./http/apiServer";
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
   startBackgroundWalCheckpoints();
+  preloadEnglishSenses();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";

@@ -473,25 +473,7 @@ function makeClassifier(m: Model, config: ClassifierConfig, userThreshold: numbe
   }
 
   function snapshot(): Record<string, unknown> {
-    return {
-      format: "switchboard-nlu",
-      version: MODEL_VERSION,
-      threshold: userThreshold,
-      config,
-      names,
-      featureKeys,
-      trainedIntents,
-      idf,
-      pStart,
-      pIds,
-      pW,
-      cStart,
-      cIds,
-      cW,
-      hW,
-      hBias,
-      phraseIntent,
-    };
+    return { format: "switchboard-nlu", version: MODEL_VERSION, threshold: userThreshold, config, ...m };
   }
 
   function toJSON(): unknown {

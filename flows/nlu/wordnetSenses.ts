@@ -1,8 +1,9 @@
 import { ENGLISH_SENSES } from "./resources/englishSenses";
 
 /**
- * WordNet synonym-set features of English words, parsed once per process on first use
- * (~0.2 s) into flat arrays (a few MB), read-only afterwards and shared by every classifier.
+ * WordNet synonym-set features of English words, parsed once per process (~0.2 s; the
+ * server does it at start-up, see preloadEnglishSenses) into flat arrays (a few MB),
+ * read-only afterwards and shared by every classifier.
  * Word w's own synonym sets are ids[start[w] .. hyp[w]), their direct hypernyms ids[hyp[w] .. start[w + 1]).
  */
 export interface SenseTable {
@@ -12,10 +13,24 @@ export interface SenseTable {
   ids: Int32Array;
 }
 
-let table: SenseTable | undefined;
-let wordIndex: Map<string, number> | undefined;
+interface Loaded {
+  table: SenseTable;
+  wordIndex: Map<string, number>;
+}
 
-function load(): void {
+// On globalThis: the server's own bundle and Next's each carry a copy of this module; they share one parsed table.
+const holder = globalThis as typeof globalThis & { switchboardEnglishSenses?: Loaded };
+
+function loaded(): Loaded {
+  return (holder.switchboardEnglishSenses ??= load());
+}
+
+/** Parses the table now (the server calls this at start-up, so no chat turn or publish waits for it). */
+export function preloadEnglishSenses(): void {
+  loaded();
+}
+
+function load(): Loaded {
   const lines = ENGLISH_SENSES.split("\n");
   const index = new Map<string, number>();
   const start = new Int32Array(lines.length + 1);
@@ -35,8 +50,7 @@ function load(): void {
   start[lines.length] = ids.length;
   for (const id of ids) if (id > maxId) maxId = id;
   const keys = Array.from({ length: maxId + 1 }, (_, id) => "s:" + id.toString(36));
-  table = { keys, start, hyp, ids: Int32Array.from(ids) };
-  wordIndex = index;
+  return { table: { keys, start, hyp, ids: Int32Array.from(ids) }, wordIndex: index };
 }
 
 // WordNet's own inflection rules ("morphy" detachments), tried when the word itself is not listed.
@@ -47,14 +61,12 @@ const DETACH: Array<[string, string]> = [
 
 /** The sense table, loading it on first use. */
 export function senseTable(): SenseTable {
-  if (!table) load();
-  return table as SenseTable;
+  return loaded().table;
 }
 
 /** Row of an English word (lower case) in the sense table, or -1 when WordNet relates it to no other word. */
 export function englishSenses(word: string): number {
-  if (!wordIndex) load();
-  const index = wordIndex as Map<string, number>;
+  const index = loaded().wordIndex;
   const direct = index.get(word);
   if (direct !== undefined) return direct;
   if (word.length < 4) return -1;
