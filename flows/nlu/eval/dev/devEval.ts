@@ -46,7 +46,7 @@ function run(defs: Array<{ name: string; phrases: string[] }>, dev: Dev, key: st
 
 for (const l of langs) {
   const defs = loadTrain(l);
-  for (const split of ["dev", "dev2", "dev3", "dev4", "dev5", "dev6"]) {
+  for (const split of ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"]) {
     const dev = JSON.parse(readFileSync(join(here, `banking-${l}.${split}.json`), "utf8")) as Dev;
     run(defs, dev, `${l}/${split}`);
   }
