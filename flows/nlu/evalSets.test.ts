@@ -24,12 +24,12 @@ describe("held-out evaluation sets", () => {
 
   // Regression floor, not the goal. The goal is >= 85% in-scope accuracy with
   // >= 70% out-of-scope recall; measured on these held-out sets the classifier
-  // reaches 75.0% (en), 81.1% (yue) and 82.8% (zh) in-scope, with 79.1%, 82.7% and
+  // reaches 77.8% (en), 81.1% (yue) and 82.8% (zh) in-scope, with 76.4%, 82.7% and
   // 87.3% of out-of-scope messages sent to fallback, so the goal is not met yet.
   // `npm run eval:nlu` prints the current figures. This gate fails if a change
   // makes recognition worse than what was measured.
   const floors: Record<string, { inScope: number; outOfScope: number }> = {
-    "banking-en.json": { inScope: 0.73, outOfScope: 0.7 },
+    "banking-en.json": { inScope: 0.77, outOfScope: 0.7 },
     "banking-yue.json": { inScope: 0.8, outOfScope: 0.7 },
     "banking-zh.json": { inScope: 0.81, outOfScope: 0.7 },
   };

@@ -1,8 +1,9 @@
 // Dev harness: trains on the TRAINING phrases of banking-*.heldout1.json (the previous held-out
 // test/outOfScope phrases are dropped on load, never printed or used) and reports
 // on the dev splits (dev = first dev file, dev2 = fresh phrases, dev3, dev4 = written
-// afresh before any model output was seen on it, dev5 = written from the training phrases
-// alone by someone who never saw the classifier or its lexicon) plus a 5-fold cross-validation over
+// afresh before any model output was seen on it; dev5, dev6 and dev7 = written from the training
+// phrases alone by someone who never saw the classifier or its lexicon, dev7 in a deliberately
+// hard style that describes situations instead of naming services) plus a 5-fold cross-validation over
 // training phrases (2 of 10 phrases per intent held out).
 // Run: npx tsx flows/nlu/eval/dev/devEval.ts [--errors] [--cv] [json config overrides]
 import { readFileSync } from "node:fs";
