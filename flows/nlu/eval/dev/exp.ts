@@ -2,8 +2,8 @@
 // sets (banking-*.heldout1.json, now dev data) and never reads ../banking-*.json.
 //   tuning data : heldout1 test phrases, even-indexed heldout1 OOS, dev, dev2, 5-fold CV on training phrases
 //   check data  : dev3 + odd-indexed heldout1 OOS (not looked at while tuning: aggregate figures only)
-//   fresh data  : dev4, written afresh by hand before any model output was seen on it; dev5, written from the
-//                 training phrases alone by someone who never saw the classifier (aggregate figures only)
+//   fresh data  : dev4, written afresh by hand before any model output was seen on it; dev5-dev7, written from
+//                 the training phrases alone by someone who never saw the classifier (aggregate figures only)
 // Run: npx tsx flows/nlu/eval/dev/exp.ts [--fit] [--curve] [--matched] [--errors] [--check] [json config overrides]
 // env: LANGS=en,yue,zh  SWAP=1 (train on test+dev wording)  LOIO=1 (leave-intents-out pseudo-OOS)  FEATS=0,1,2,3,4 (calibration features)  TARGET=0.8 (--matched)
 import { readFileSync } from "node:fs";
