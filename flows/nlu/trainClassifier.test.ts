@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { trainClassifier, HUMAN_REQUEST_PHRASES, type IntentDefinition } from "./index";
+import { DEFAULT_CLASSIFIER_CONFIG } from "./trainClassifier";
 
 const intents: IntentDefinition[] = [
   { name: "card_lost", phrases: ["I lost my card", "my card was stolen", "report a lost card", "我唔見咗張卡", "我的卡丢了", "張卡俾人偷咗"] },
@@ -56,7 +57,7 @@ describe("trainClassifier", () => {
   });
 
   it("applies a user threshold on top of the built-in detection", () => {
-    const text = "I think my card is gone";
+    const text = "my wallet is gone";
     const base = clf.classify(text);
     expect(base.intent).toBe("card_lost");
     expect(base.confidence).toBeLessThan(0.99);
@@ -78,6 +79,35 @@ describe("trainClassifier", () => {
     const none = trainClassifier([{ name: "a", phrases: [] }]);
     expect(none.classify("anything").outOfScope).toBe(true);
     expect(trainClassifier([]).classify("anything").outOfScope).toBe(true);
+  });
+});
+
+describe("background examples (general out-of-scope messages)", () => {
+  const withBackground = trainClassifier(intents);
+  const without = trainClassifier(intents, {}, { ...DEFAULT_CLASSIFIER_CONFIG, background: false });
+  // off-topic, but sharing words with the intents above
+  const nearMisses = ["my phone was stolen on the bus", "when does the cinema open", "部電話唔見咗", "tell me a joke", "book a flight"];
+
+  it("lower the confidence of off-topic input that shares words with the intents", () => {
+    for (const text of nearMisses) expect(withBackground.classify(text).confidence, text).toBeLessThan(without.classify(text).confidence);
+  });
+
+  it("keep in-scope input confident", () => {
+    for (const text of ["I lost my card", "張信用卡唔見咗", "check account balance", "幫我轉真人客服"]) expect(withBackground.classify(text).outOfScope, text).toBe(false);
+  });
+
+  it("leave out examples that are in scope for the flow (a weather bot still answers weather questions)", () => {
+    const weather = trainClassifier([
+      { name: "forecast", phrases: ["what's the weather tomorrow", "will it rain today", "weather forecast for the weekend", "明天天气怎么样", "聽日會唔會落雨"] },
+      { name: "typhoon", phrases: ["is there a typhoon signal", "typhoon warning now", "打風未", "八號風球幾時除"] },
+    ]);
+    for (const text of ["what's the weather like tomorrow", "is it going to rain today", "今日天氣點"]) expect(weather.classify(text).intent, text).toBe("forecast");
+  });
+
+  it("add one class to the model's head, none when turned off", () => {
+    const hBias = (m: { snapshot(): unknown }) => (m.snapshot() as { hBias: Float32Array }).hBias.length;
+    expect(hBias(without)).toBe(intents.length);
+    expect(hBias(withBackground)).toBe(intents.length + 1);
   });
 });
 

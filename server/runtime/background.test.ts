@@ -1,5 +1,5 @@
 // The worker thread that trains classifiers and checks flow documents, with
-// the real bundle (generated/background-worker.mjs, built by npm install).
+// the real bundle (generated/background-worker.mjs, rebuilt by npm install and npm run test:unit).
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
