@@ -24,14 +24,14 @@ describe("held-out evaluation sets", () => {
 
   // Regression floor, not the goal. The goal is >= 85% in-scope accuracy with
   // >= 70% out-of-scope recall; measured on these held-out sets the classifier
-  // reaches 77.8% (en), 81.1% (yue) and 82.8% (zh) in-scope, with 76.4%, 82.7% and
-  // 87.3% of out-of-scope messages sent to fallback, so the goal is not met yet.
+  // reaches 78.9% (en), 83.3% (yue) and 85.0% (zh) in-scope, with 81.8%, 87.3% and
+  // 90.9% of out-of-scope messages sent to fallback: met for Mandarin only.
   // `npm run eval:nlu` prints the current figures. This gate fails if a change
   // makes recognition worse than what was measured.
   const floors: Record<string, { inScope: number; outOfScope: number }> = {
-    "banking-en.json": { inScope: 0.77, outOfScope: 0.7 },
-    "banking-yue.json": { inScope: 0.8, outOfScope: 0.7 },
-    "banking-zh.json": { inScope: 0.81, outOfScope: 0.7 },
+    "banking-en.json": { inScope: 0.78, outOfScope: 0.7 },
+    "banking-yue.json": { inScope: 0.82, outOfScope: 0.7 },
+    "banking-zh.json": { inScope: 0.84, outOfScope: 0.7 },
   };
   for (const f of files) {
     const floor = floors[f];
