@@ -39,8 +39,6 @@ export interface ClassifierConfig {
   background: boolean;
   /** background examples closer than this (cosine) to a training phrase are left out: they may be in scope for this flow */
   backgroundMaxSim: number;
-  /** background examples whose known share of feature mass is below this are left out (other languages, unrelated vocabulary) */
-  backgroundMinKnown: number;
   /** background examples seen per head epoch, as a multiple of the number of training phrases */
   backgroundPerEpoch: number;
 }
@@ -70,7 +68,6 @@ export const DEFAULT_CLASSIFIER_CONFIG: ClassifierConfig = {
   cut: 0.5,
   background: true,
   backgroundMaxSim: 0.6,
-  backgroundMinKnown: 0,
   backgroundPerEpoch: 1,
 };
 
@@ -295,7 +292,6 @@ function projectBackground(
   for (const text of texts) {
     const feats = extractFeatures(text, config.features);
     let norm = 0;
-    let knownMass = 0;
     const ids: number[] = [];
     const xs: number[] = [];
     for (const [k, w] of feats) {
@@ -303,12 +299,11 @@ function projectBackground(
       const x = w * (e !== undefined ? idf[e] : isNgramKey(k) ? unknownIdf * config.unknownNgram : unknownIdf);
       norm += x * x;
       if (e !== undefined && idf[e] > 0) {
-        knownMass += x * x;
         ids.push(e);
         xs.push(x);
       }
     }
-    if (ids.length === 0 || knownMass < config.backgroundMinKnown * norm) continue;
+    if (ids.length === 0) continue;
     norm = Math.sqrt(norm);
     sim.fill(0);
     let maxSim = 0;
