@@ -80,6 +80,12 @@ export interface ScoredText {
   known: number; // share of the input's (IDF-weighted) feature mass known to the model
 }
 
+/** IDF given to features the intents never used: [single units, combinations (isNgramKey)]. */
+function unknownIdfs(trainedIntents: number, config: ClassifierConfig): [number, number] {
+  const idf = Math.log(1 + Math.max(trainedIntents, 1)) * config.unknownIdf;
+  return [idf, idf * config.unknownNgram];
+}
+
 /** Features of unseen *combinations* (word bigrams, Han 2/3-grams, char trigrams) and dictionary-derived features. */
 function isNgramKey(k: string): boolean {
   const c0 = k.charCodeAt(0);
@@ -267,6 +273,14 @@ function buildIndex(intents: IntentDefinition[], names: string[], config: Classi
   };
 }
 
+// The background examples' features depend only on the feature weights: extracted once, not at every training.
+let backgroundCache: { texts: readonly string[]; weights: FeatureWeights; features: Array<Map<string, number>> } | undefined;
+function backgroundFeatures(texts: readonly string[], weights: FeatureWeights): Array<Map<string, number>> {
+  if (backgroundCache?.texts !== texts || backgroundCache.weights !== weights)
+    backgroundCache = { texts, weights, features: texts.map((t) => extractFeatures(t, weights)) };
+  return backgroundCache.features;
+}
+
 /**
  * Background examples (general out-of-scope messages) as head training vectors, restricted to
  * the features the intents know: the same vector the classifier sees for that text at run time
@@ -284,19 +298,18 @@ function projectBackground(
   nPhrases: number,
   config: ClassifierConfig,
 ): { start: Int32Array; f: Int32Array; w: Float32Array } {
-  const unknownIdf = Math.log(1 + trainedIntents) * config.unknownIdf; // as at classification time
+  const [unknownIdf, unknownNgramIdf] = unknownIdfs(trainedIntents, config); // as at classification time
   const start: number[] = [0];
   const fs: number[] = [];
   const ws: number[] = [];
   const sim = new Float64Array(nPhrases);
-  for (const text of texts) {
-    const feats = extractFeatures(text, config.features);
+  for (const feats of backgroundFeatures(texts, config.features)) {
     let norm = 0;
     const ids: number[] = [];
     const xs: number[] = [];
     for (const [k, w] of feats) {
       const e = featureId.get(k);
-      const x = w * (e !== undefined ? idf[e] : isNgramKey(k) ? unknownIdf * config.unknownNgram : unknownIdf);
+      const x = w * (e !== undefined ? idf[e] : isNgramKey(k) ? unknownNgramIdf : unknownIdf);
       norm += x * x;
       if (e !== undefined && idf[e] > 0) {
         ids.push(e);
@@ -431,9 +444,7 @@ function makeClassifier(m: Model, config: ClassifierConfig, userThreshold: numbe
   const nClasses = hBias.length; // intents (+ background)
   const featureId = new Map<string, number>();
   for (let i = 0; i < featureKeys.length; i++) featureId.set(featureKeys[i], i);
-  const N = Math.max(trainedIntents, 1);
-  const unknownIdf = Math.log(1 + N) * config.unknownIdf;
-  const unknownNgramIdf = unknownIdf * config.unknownNgram;
+  const [unknownIdf, unknownNgramIdf] = unknownIdfs(trainedIntents, config);
   const nPhrases = phraseIntent.length;
   const hasHead = config.headWeight > 0 && nIntents > 1 && hW.some((x) => x !== 0);
   const headWeight = hasHead ? config.headWeight : 0;

@@ -140,10 +140,10 @@ if (process.argv[1] && process.argv[1].endsWith("exp.ts")) {
   if (args.includes("--matched")) {
     // accuracy at matched out-of-scope recall: shift the calibration bias until the mean OOS recall ~ target
     const target = Number(process.env.TARGET ?? 0.777);
+    const oos = (x: ReturnType<typeof report>) => (process.env.MATCHON === "tune" ? x.tune.oos : FRESH_SPLITS.reduce((s, sp) => s + x.fresh[sp].oos, 0) / FRESH_SPLITS.length);
     let best: { d: number; r: ReturnType<typeof report> } | undefined;
     for (let d = -4; d <= 4.001; d += 0.05) {
       const r = report(items, [calib[0] + d, ...calib.slice(1)], cfg.cut, false);
-      const oos = (x: typeof r) => (process.env.MATCHON === "tune" ? x.tune.oos : FRESH_SPLITS.reduce((s, sp) => s + x.fresh[sp].oos, 0) / FRESH_SPLITS.length);
       if (!best || Math.abs(oos(r) - target) < Math.abs(oos(best.r) - target)) best = { d, r };
     }
     const f = (x: { acc: number; oos: number; top1: number; min: number }) => `acc ${(100 * x.acc).toFixed(1)} (min ${(100 * x.min).toFixed(1)}) oos ${(100 * x.oos).toFixed(1)}`;
