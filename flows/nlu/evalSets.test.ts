@@ -24,13 +24,13 @@ describe("held-out evaluation sets", () => {
 
   // Regression floor, not the goal. The goal is >= 85% in-scope accuracy with
   // >= 70% out-of-scope recall; measured on these held-out sets the classifier
-  // reaches 78.9% (en), 83.3% (yue) and 85.0% (zh) in-scope, with 81.8%, 87.3% and
-  // 90.9% of out-of-scope messages sent to fallback: met for Mandarin only.
+  // reaches 82.2% (en), 85.0% (yue) and 85.0% (zh) in-scope, with 80.0%, 84.5% and
+  // 88.2% of out-of-scope messages sent to fallback: met for Cantonese and Mandarin.
   // `npm run eval:nlu` prints the current figures. This gate fails if a change
   // makes recognition worse than what was measured.
   const floors: Record<string, { inScope: number; outOfScope: number }> = {
-    "banking-en.json": { inScope: 0.78, outOfScope: 0.7 },
-    "banking-yue.json": { inScope: 0.82, outOfScope: 0.7 },
+    "banking-en.json": { inScope: 0.81, outOfScope: 0.7 },
+    "banking-yue.json": { inScope: 0.84, outOfScope: 0.7 },
     "banking-zh.json": { inScope: 0.84, outOfScope: 0.7 },
   };
   for (const f of files) {

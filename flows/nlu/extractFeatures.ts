@@ -18,6 +18,8 @@ export interface FeatureWeights {
   sense: number;
   /** share of a direct WordNet hypernym relative to a word's own synonym sets */
   hypernym: number;
+  /** pairs of concepts found anywhere in the same message (what the message is about, combined) */
+  conceptPair: number;
 }
 
 export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
@@ -31,6 +33,7 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   concept: 1.5,
   sense: 1,
   hypernym: 0.5,
+  conceptPair: 1.5,
 };
 
 // ---- lexicon compilation (keys normalised once at load) ----
@@ -189,7 +192,8 @@ function groupRuns(tokens: Token[]): Token[][] {
 /**
  * Sparse weighted features of a text (before IDF): English stems, stem bigrams,
  * in-word character trigrams, a number marker; Chinese character 1/2/3-grams;
- * and bilingual concept features from the lexicon. Term frequencies are damped
+ * bilingual concept features from the lexicon, and pairs of those concepts
+ * (a charge + an ATM says more than either alone, in any word order). Term frequencies are damped
  * (sqrt) so repeated words don't dominate.
  */
 export function extractFeatures(text: string, fw: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): Map<string, number> {
@@ -212,6 +216,10 @@ export function extractFeatures(text: string, fw: FeatureWeights = DEFAULT_FEATU
   const conceptOut = new Map<string, number>();
   substringConcepts(tokens.map((t) => t.text).join(""), conceptOut, fw.concept);
   for (const [k, v] of conceptOut) out.set(k, Math.max(out.get(k) ?? 0, v));
+  if (fw.conceptPair > 0) {
+    const cs = [...out.keys()].filter((k) => k.charCodeAt(0) === 64 /* @ */).sort();
+    for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) add(out, "p:" + cs[i] + cs[j], fw.conceptPair);
+  }
   for (const [k, v] of out) if (v > 1) out.set(k, Math.sqrt(v));
   return out;
 }

@@ -63,7 +63,7 @@ export const DEFAULT_CLASSIFIER_CONFIG: ClassifierConfig = {
   // Background examples mostly catch general chit-chat, so they are not allowed to buy in-scope
   // accuracy with near-domain out-of-scope recall. Re-match the bias whenever the thesaurus or
   // the background examples change.
-  calib: [-0.28, 1.41, 3.96, 1.02, 0.94, -1.29],
+  calib: [-0.53, 1.42, 3.85, 1.26, 1.29, -1.12],
   simOnlyCalib: [-3.21, 5.49, 4.22, 2.04],
   cut: 0.5,
   background: true,
@@ -86,12 +86,12 @@ function unknownIdfs(trainedIntents: number, config: ClassifierConfig): [number,
   return [idf, idf * config.unknownNgram];
 }
 
-/** Features of unseen *combinations* (word bigrams, Han 2/3-grams, char trigrams) and dictionary-derived features. */
+/** Features of unseen *combinations* (word bigrams, Han 2/3-grams, char trigrams, concept pairs) and dictionary-derived features. */
 function isNgramKey(k: string): boolean {
   const c0 = k.charCodeAt(0);
   if (c0 === 104 /* h */) return k.charCodeAt(1) !== 49; // h2:, h3: (not h1:)
   // s: WordNet synonym sets, derived from words already penalised as unknown
-  return c0 === 98 /* b */ || c0 === 99 /* c */ || c0 === 115; /* s */
+  return c0 === 98 /* b */ || c0 === 99 /* c */ || c0 === 115 /* s */ || c0 === 112; /* p: concept pairs */
 }
 
 /**
