@@ -57,15 +57,15 @@ describe("trainClassifier", () => {
   });
 
   it("applies a user threshold on top of the built-in detection", () => {
-    const text = "my wallet is gone";
+    const text = "are you open on sunday";
     const base = clf.classify(text);
-    expect(base.intent).toBe("card_lost");
+    expect(base.intent).toBe("opening_hours");
     expect(base.confidence).toBeLessThan(0.99);
     const strict = trainClassifier(intents, { threshold: base.confidence + 0.01 });
     const m = strict.classify(text);
     expect(m.outOfScope).toBe(true);
     expect(m.intent).toBeNull();
-    expect(m.candidates[0].intent).toBe("card_lost");
+    expect(m.candidates[0].intent).toBe("opening_hours");
     expect(m.confidence).toBe(base.confidence);
   });
 
@@ -114,7 +114,7 @@ describe("background examples (general out-of-scope messages)", () => {
     for (const text of ["what's the weather like today", "will it rain tomorrow", "今日天氣點"]) {
       expect(filtered.classify(text).intent, text).toBe("forecast");
       expect(backgroundShare(filtered, text), text).toBeLessThan(0.02);
-      expect(backgroundShare(unfiltered, text), text).toBeGreaterThan(0.05);
+      expect(backgroundShare(unfiltered, text), text).toBeGreaterThan(10 * backgroundShare(filtered, text));
     }
   });
 

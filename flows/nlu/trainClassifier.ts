@@ -63,7 +63,7 @@ export const DEFAULT_CLASSIFIER_CONFIG: ClassifierConfig = {
   // Background examples mostly catch general chit-chat, so they are not allowed to buy in-scope
   // accuracy with near-domain out-of-scope recall. Re-match the bias whenever the thesaurus or
   // the background examples change.
-  calib: [-0.53, 1.42, 3.85, 1.26, 1.29, -1.12],
+  calib: [-0.45, 1.25, 4.1, 1.19, 0.99, -1.08],
   simOnlyCalib: [-3.21, 5.49, 4.22, 2.04],
   cut: 0.5,
   background: true,
