@@ -74,6 +74,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "statement savings account", "my other account",
     "accont", "acccount", "accuont", "acconut", "accoount", "accunt", "accoutn", "acnt", "ac no", "ac number",
     "chequing", "bank ac", "joint name", "acocunt", "accounnt",
+    "銀行簿", "存摺", "活期存款", "儲蓄存款", "一卡通", "结算户", "工资户", "工资账", "薪金户", "收款户", "存款户", "理财户",
   ],
   balance: [
     "户口有多少", "账户有多少", "户口仲有", "账户还有", "存款有多少", "how much do i have", "how much money", "剩低", "funds available",
@@ -103,6 +104,10 @@ export const CONCEPTS: Record<string, string[]> = {
     "outstanding amount", "whats my available", "current funds", "funds on hand", "money on hand", "how rich am i",
     "am i broke", "how much dough", "how much cash i have", "how much can i spend", "is my account empty",
     "account is empty", "zero in my account", "how much is still in", "how much have i left",
+    "仲有幾多水", "剩幾蚊", "仲有幾蚊", "得返幾蚊", "戶口見底", "戶口冇錢", "户口没钱", "卡里没钱", "账户没钱", "账上没钱", "冇晒錢", "钱够不够", "夠唔夠俾", "剩下多少",
+    "多少钱在户口", "多少钱在账户", "户口入面有", "户口里面有", "账户里面有", "卡里面有", "账户剩", "户口剩", "存款剩", "剩余存款", "余钱", "余款", "尚余", "还欠多少",
+    "欠多少钱", "戶口仲剩", "查下戶口", "睇下戶口有", "儲咗幾多", "儲埋幾多", "积蓄还有", "存款还剩", "户头有多少", "帳面", "卡上有多少", "卡上剩", "卡里剩", "还能用多少",
+    "仲用得幾多", "可以用幾多錢",
   ],
   card: [
     "card", "visa", "mastercard", "master", "amex", "万事达", "美国运通", "unionpay", "信用卡", "扣账卡", "借记卡", "提款卡", "储蓄卡",
@@ -120,6 +125,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "crad", "carddd", "atmcard", "bankcard", "visacard", "contactless", "paywave", "paypass", "eps", "maestro",
     "cirrus", "security code on the back", "three digit code", "three digits on the back", "digits on the back",
     "long number on the front", "expiry", "exp date", "expiration date", "credit crad", "debit crad", "cvc2",
+    "刷卡", "卡仔", "附卡", "普卡", "黑卡", "社保卡", "绑卡", "绑定的卡", "安全码", "背面三位", "卡有效期", "卡的有效期", "易辦事", "櫃員機卡", "一类卡", "二类卡",
+    "儲值卡", "卡嘅號碼", "卡上的号码", "支付卡", "消费卡", "扣款卡", "还款卡", "卡尾号", "无限卡", "卡主",
   ],
   lost: [
     "唔知跌咗", "不知丢", "遗失", "唔见", "vanished", "disappeared", "gone", "misplace", "dropped", "left behind", "cannot find",
@@ -153,6 +160,10 @@ export const CONCEPTS: Record<string, string[]> = {
     "checked my pockets", "turned the house upside down", "turned my bag upside down", "searched high and low",
     "hunted everywhere", "checked everywhere", "lsot", "misplced", "mispalced", "idk where i put",
     "no clue where i put", "no clue where i left", "walkabout",
+    "失卡", "失物", "遺留喺", "落咗喺", "漏咗張卡", "漏咗銀包", "漏咗喺", "漏咗部電話", "留咗喺", "唔記得攞張卡", "唔記得攞返", "唔記得拎", "唔記得收返", "搵唔到張",
+    "搵唔到我個", "找不到我的钱包", "找不到银行卡", "找不着卡", "找不着钱包", "不知道放在哪", "不记得放在哪", "想不起放在哪", "忘记放在哪", "找遍了", "翻遍了", "到处都找不到",
+    "怎么找都找不到", "搵勻", "搵晒成間屋", "成個屋企都搵過", "反轉晒", "翻轉晒", "搵極都冇", "卡落在", "卡留在", "落在地铁", "冇咗個銀包", "冇咗部電話", "落在了", "钱包落在",
+    "落在公交", "搵唔到部電話", "手机找不到",
   ],
   stolen: [
     "nicked", "pinched", "snatched", "swiped", "mugged", "robbed", "burgled", "被人拿", "偷走", "stolen", "stole", "steal",
@@ -179,6 +190,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "police station", "police reference", "police ref no", "lodged a police", "crime report", "victim of crime",
     "slashed my bag", "bag was slashed", "bag was cut open", "someone has my wallet", "theif", "pickpoket",
     "pickpockted", "ran off with my", "made off with my", "walked off with my", "roberry",
+    "偷卡", "偷我", "偷嘢", "三只手", "盗贼", "劫匪", "遭劫", "劫走", "洗劫", "遭偷", "遭扒", "報警", "报案", "報咗警", "警察局", "警局", "差館", "落口供",
+    "砸车窗", "车窗被砸", "被撬", "撬开", "撬锁", "爆車窗", "飛車搶", "抢包", "搶銀包", "抢手机", "有賊", "入咗賊", "屋企俾人爆", "遭人偷", "被贼", "扒銀包",
+    "扒荷包", "爆咗格", "偷晒", "截劫", "行劫", "扒走", "顺手拿走", "被拿走",
   ],
   activate: [
     "未开通", "还没开通", "开卡", "enable", "还不能用", "未能用", "未用得", "not working yet", "doesnt work yet", "inactive",
@@ -210,6 +224,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "cant use my card yet", "still cant use it", "avtivate", "acivate", "activare", "activaion", "acttivate",
     "aktivate", "activite", "activ8", "start my new card", "start the new card", "get started with my card",
     "ready for use", "first swipe",
+    "卡生效", "启动卡", "启动新卡", "启动信用卡", "收到張新卡", "收咗張新卡", "拎到新卡", "卡到手", "新卡到了", "新卡寄到", "收到卡了", "啱收到張卡", "首刷", "首次刷卡",
+    "第一次刷卡", "卡未開", "卡仲未開", "卡还没开", "卡几时可以用", "能刷了吗", "可以刷了吗", "可唔可以即刻用", "即刻用得", "贴纸", "启动码", "新卡点样用", "新卡仲用唔到",
+    "用得未", "可以用未",
   ],
   decline: [
     "付不到款", "交易失败", "付款失败", "碌卡不到", "payment failed", "not going through", "给不到钱", "给人拒", "刷唔到", "不成功", "go through",
@@ -245,6 +262,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "tap didnt work", "delcined", "decined", "dclined", "decliened", "declied", "rejeced", "rejectd",
     "card not authorised", "card not authorized", "payment not authorised", "payment not authorized",
     "the machine said", "card machine said", "pos said",
+    "付不到", "拍唔到", "找唔到數", "埋唔到單", "俾唔到數", "收銀員話唔得", "店員話張卡", "店员说卡", "收银员说卡", "刷爆", "卡爆咗", "额度不足", "额度不够", "无法刷卡",
+    "刷不进去", "未能支付", "未能付款", "不让我付款", "唔俾我付款", "唔俾我碌", "不让我刷", "授權唔到", "交易唔批", "被拦截", "被风控", "交易不到", "俾唔出錢", "網購俾唔到",
+    "比唔到款", "俾唔到款", "付款唔到", "扣唔到款", "扣不了款", "网购不行", "卡用不到",
   ],
   fail: [
     "fail", "failed", "failing", "failure", "error", "失败", "出错", "报错", "不成功", "fails", "unsuccessful",
@@ -269,6 +289,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "oops something", "fell through", "unsuccesful", "unsucessful", "fialed", "faled", "errror", "err msg", "kaput",
     "glitched out", "bugged out", "app not responding", "page not responding", "app is unresponsive", "on the fritz",
     "haywire", "went pear shaped", "cant submit", "unable to submit", "wont submit",
+    "试了几次", "试了好几次", "试了好多次", "试了很多次", "闪退", "死机", "當機", "卡死", "轉圈", "转个不停", "加载不出来", "加载不了", "载入唔到", "一直在加载", "定咗格",
+    "定格", "连不上", "連唔到", "无响应", "白屏", "黑屏", "打不开", "開唔到", "搞極都唔掂", "辦唔到", "处理不了", "失灵", "故障", "唔成事", "做唔掂", "整唔好",
+    "交唔到", "撳唔到", "按不了", "彈返出嚟", "網絡唔穩", "斷線", "系統維修", "系统维护", "暂停服务",
   ],
   send: [
     "过钱", "付钱给", "寄钱", "汇出", "owe", "pay back", "pay her", "pay him", "pay someone", "pay my friend", "move money",
@@ -301,6 +324,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "trnasfer", "tranffer", "trnsfer", "xfr", "trsf", "sned money", "snd money", "pay my share", "chip in for",
     "reimburse my friend", "pay my grandma", "pay my grandparents", "pay my staff", "pay my employee",
     "pay my contractor", "pay my decorator", "pay the seller", "remmit",
+    "汇款给", "过笔钱", "過啲錢", "過少少錢", "轉少少", "转一下钱", "把钱转", "把钱打到", "把钱汇", "给人转", "借钱给", "夾錢", "夾份", "俾錢佢", "收款银行", "对方银行",
+    "對方戶口", "对方的户口", "他人账户", "别人的账户", "别人账户", "第三者戶口", "其他人戶口", "入錢入佢", "入錢去佢", "俾錢屋企", "往他卡里", "往对方卡", "存钱到他",
+    "存到他的", "俾返錢佢", "给他汇", "给她汇",
   ],
   exchangerate: [
     "exchangerate", "exchange", "convert", "conversion", "forex", "fx", "汇率", "汇价", "牌价", "exchange rate",
@@ -331,6 +357,10 @@ export const CONCEPTS: Record<string, string[]> = {
     "what will i get for", "usd to gbp", "usd to eur", "usd to aud", "usd to sgd", "jpy to usd", "rate for usd",
     "rate for yen", "rate for rmb", "rate for euro", "rate for gbp", "rate for jpy", "rate for aud",
     "how much is one usd", "yen is weak", "yen dropped", "yen is low",
+    "外币兑换", "货币兑换", "兌換貨幣", "唱美金", "唱日元", "唱日圓", "唱港紙", "唱人民幣", "唱外幣", "唱英鎊", "唱歐元", "換韓幣", "換坡幣", "換馬幣", "換澳幣",
+    "換紐幣", "換越南盾", "換澳門幣", "兌錢", "兌匯", "美元兑", "美金兑", "港币兑", "人民币兑", "兑美金", "兑日元", "兌歐元", "兌英鎊", "一美金換", "一美元换",
+    "一蚊人仔", "值多少港纸", "值多少港币", "值多少人民币", "值幾多美金", "贬值", "日元跌", "日圓跌", "日元好平", "日元便宜", "日币便宜", "買日元", "買日圓", "買人民幣",
+    "買英鎊", "買歐元", "沽美金", "沽人民幣", "沽日元", "沽外幣", "賣美金", "賣日元", "换成港元", "换成英镑", "换成澳元", "换成台币", "轉成美金", "转成美元",
   ],
   currency: [
     "korean won", "baht", "ringgit", "rupee", "peso", "franc", "aussie", "韩元", "韩圜", "泰铢", "欧罗", "卢布", "usd", "hkd",
@@ -352,6 +382,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "lkr", "bdt", "npr", "bnd", "ccy", "fcy", "multicurrency", "foreign cash", "local money", "loonie",
     "hong kong bucks", "us bucks", "euor", "eruo", "doller", "dollor", "currancy", "curency", "currecy", "currrency",
     "curreny", "currenc", "renmimbi", "kuai",
+    "澳紙", "加紙", "紐紙", "星幣", "法郎", "里拉", "兰特", "克朗", "里亚尔", "雷亚尔", "谢克尔", "第纳尔", "菲币", "越南币", "刀乐", "本币", "外国钱", "當地錢",
+    "当地的钱", "美國錢", "日本錢", "泰國錢", "韓國錢", "英國錢", "歐洲錢", "大陸錢", "台灣錢", "澳洲錢", "現鈔", "什么币",
   ],
   openaccount: [
     "新客户", "申请户口", "开个账户", "open an account", "open a new", "open a bank", "open a savings", "open a checking",
@@ -387,6 +419,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "open for my child", "open for my kid", "open without visiting", "open without going to a branch",
     "open at a branch", "open in branch", "get a savings account", "start a savings account", "open a 2nd",
     "open a second one", "open another one", "additional account",
+    "开一个账号", "开通账户", "開出糧戶口", "開糧戶口", "開個人戶口", "新户口", "新账户", "新账号", "做你哋銀行客戶", "加入你们银行", "在贵行办", "喺你哋度開", "在你们这开",
+    "在你们这里开", "办张银行卡", "办个银行卡", "办一个账户", "办银行账户", "开一张卡", "想開個", "申請個戶口", "申请一个账户", "申请账户", "开立", "開咗個新",
   ],
   close: [
     "不再用", "不再使用", "关户", "cancel my account", "cancel account", "cancel the account", "cancel my bank account",
@@ -420,6 +454,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "done with you guys", "fed up with this bank", "leave this bank", "quit your bank", "quit this bank",
     "end my banking relationship", "end the relationship with", "clsoe", "colse", "cloes", "cloase",
     "kill my account", "kill the account", "no longer want to bank",
+    "提晒啲錢", "钱全部取出", "全部取出来", "清空账户", "清空户口", "户口清空", "账户清空", "全部转走", "全部转出", "转走所有钱", "退户", "退卡", "停用户口", "停用账户",
+    "停咗個戶口", "不想要这个户口", "户口不用", "账户不要了", "户口不要了", "卡不要了", "结束银行关系", "结清账户", "不动户", "睡眠户", "久悬户", "休眠", "唔再同你哋",
+    "唔再幫襯", "不再在你们", "换银行", "冇用開個戶口", "好耐冇用個戶口", "很久没用的账户", "不用的账户", "多余的账户", "多余的户口",
   ],
   cancel: [
     "turn off", "switch off", "cancel", "stop", "revoke", "remove", "取消", "停止", "撤销", "停了", "停掉", "熄了", "关掉",
@@ -444,6 +481,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "no longer necessary", "not needed anymore", "no longer interested", "not interested anymore", "change of heart",
     "had a change of heart", "second thoughts", "having second thoughts", "on second thought", "dont want to renew",
     "dont renew it", "not to renew", "do not renew", "not going ahead", "wont be going ahead",
+    "唔要喇", "唔做喇", "退會", "退保", "退掉", "收回指示", "唔好過數", "唔好扣", "停扣", "止付", "截停", "唔想繼續", "放弃申请", "不申请了", "唔申請喇", "停用",
+    "解除授权", "解除绑定", "不续", "改變主意", "改咗主意", "冷靜期", "唔買喇", "撤咗", "撤左", "撤番", "唔搞喇", "唔要住", "截咗佢", "唔使搞喇", "唔好再寄", "停寄",
   ],
   address: [
     "通讯地址", "postal", "mailing", "correspondence", "residential", "letters", "living", "住址", "地址", "address",
@@ -461,6 +500,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "post office box", "apartment number", "apt no", "apt number", "unit no", "house number", "post is going to",
     "statements going to", "send my post", "send post to", "sent to the wrong flat", "wrong flat",
     "send it to my office", "my residence", "correspondance", "corrospondence", "residental", "addess", "adres",
+    "寄信去", "寄去屋企", "寄到家", "寄到公司", "寄去公司", "信件寄到", "啲信寄", "封信寄", "信寄咗去", "寄錯地方", "寄去邊", "寄到哪", "寄到边", "邮寄到", "郵政信箱",
+    "区份", "账单寄", "結單寄", "寄嚟邊", "寄去旧", "寄到旧", "居住證明",
   ],
   moved: [
     "moving", "move house", "relocating", "new flat", "new home", "new place", "搬到", "新家", "新屋", "moved", "relocated",
@@ -486,6 +527,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "back in hk for good", "shifted to a new", "new tenancy", "leaving hk for good", "leaving hong kong for good",
     "left hong kong for good", "settled in the uk", "settled overseas", "permanently overseas",
     "living overseas permanently",
+    "搬緊", "准备搬", "打算搬", "就快搬", "快要搬", "搬入", "搬出", "搬離", "搬迁", "回大陆住", "返內地住", "移英", "移加", "移台", "移澳", "換住址", "地址改了",
+    "住址改了", "改咗地址", "改地址", "地址更新", "轉地址", "轉住址", "冇住喺", "回流香港", "返香港住", "长居", "換咗屋", "舊屋企", "以前住", "之前住", "刚搬", "最近搬",
+    "搬過", "已經搬",
   ],
   pin: [
     "card pin", "卡的密码", "张卡的密码", "four digit", "4 digit", "digit", "digits", "pin", "柜员机密码", "atm密码", "私人密码", "交易密码",
@@ -503,6 +547,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "withdrawal password", "withdrawal code", "code for the atm", "code at atm", "code on the machine",
     "code at the terminal", "code at the till", "secret code for my card", "pincode", "pinnumber", "atmpin", "p i n",
     "pinno", "password for my card", "password for the atm", "password for atm", "code to withdraw",
+    "四位密码", "四位數", "四个数字", "六个数字", "密碼單", "密码纸", "個人身份識別碼", "密碼鍵盤", "柜员机话密码", "卡个密码", "咭個密碼", "提款機個密碼", "柜员机个密码",
   ],
   password: [
     "password", "密码", "passwords", "pass word", "passcode", "passcodes", "login password", "log in password",
@@ -517,6 +562,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "pass phrase", "pass key", "passkey", "memorable information", "memorable answer", "memorable date",
     "security answer", "secret question", "creds", "login info", "special char", "alphanumeric", "passsword", "passw",
     "p w", "paswrd", "security phrase",
+    "登录信息", "登录资料", "登入码", "安全问题", "保安問題", "蜜碼",
   ],
   forgot: [
     "forgot", "forget", "forgotten", "remember", "忘记", "忘了", "不记得", "想不起", "forgetting", "forgets", "can't remember",
@@ -539,6 +585,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "what my pin is", "what my password is", "what my pin was", "what my password was", "lost my password",
     "lost my pin", "mixed up my passwords", "got them mixed up", "too many passwords", "been ages since",
     "senior moment", "forgetful",
+    "不知设了什么", "不知道设了什么", "當初設咗", "当初设的", "記性差", "腦閉塞", "好耐冇用", "好久没用", "很久没用", "好耐冇登入", "很久没登录", "好耐冇入", "記唔番", "記唔翻",
+    "諗唔番", "諗唔翻", "冇寫低", "没写下来", "一片空白", "太多密碼", "密碼太多", "唔知係咩密碼", "冇印象個密碼", "唔肯定個密碼", "不确定密码", "密碼係乜嚟",
   ],
   reset: [
     "reset", "recover", "重设", "重置", "重新设", "找回", "resetting", "resets", "recovery", "recovering", "retrieve",
@@ -564,6 +612,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "sign back in", "setup again", "re setup", "register again", "enrol again", "rset", "resset", "resend my pin",
     "resend pin", "new pin mailer", "request a new pin", "order a new pin", "rest password", "reinstate my access",
     "reinstate access",
+    "重新登記", "重新注册", "重新開通", "重新綁定", "補寄密碼", "密碼重發", "改咗密碼", "解除鎖定", "開返鎖", "取回密碼", "拎返個密碼", "恢复密码", "恢复登录", "恢复账户",
+    "恢复使用", "初始密码", "临时密码", "變更密碼", "密码改一下", "改下密碼", "重新攞密碼", "重新拎密碼", "重新寄密碼", "密碼信重寄", "重新获取密码", "密码怎么改", "密碼點改",
+    "密碼換過", "密碼改過",
   ],
   statement: [
     "交易纪录", "records", "record", "activity", "proof", "bank history", "明细", "交易记录", "statement", "account history",
@@ -594,6 +645,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "bank certificate", "certificate of balance", "balance confirmation", "bank confirmation letter", "debit advice",
     "credit advice", "transaction advice", "e advice", "eadvice", "export my transactions", "csv", "excel file",
     "spreadsheet", "billing cycle", "transaction summary", "spending summary", "audit confirmation", "reprint",
+    "補印", "银行簿", "月單", "使咗幾多錢", "花了多少钱", "消费了多少", "上个月花了", "錢使咗去邊", "钱花在哪", "钱花到哪", "每筆交易", "所有交易", "全部交易", "之前啲交易",
+    "最近幾筆", "近三個月", "过去三个月", "近六個月", "過去半年", "資金證明", "资产证明", "財力證明", "结算单", "交易單", "單據", "睇返之前", "查返之前", "以前使過", "使費",
   ],
   dispute: [
     "没有授权", "未授权", "诈骗", "骗", "多扣", "扣多", "重复扣款", "扣了两次", "扣两次", "never bought", "never made", "not mine",
@@ -648,6 +701,11 @@ export const CONCEPTS: Record<string, string[]> = {
     "not done by me", "not made by me", "not by me", "someone else made", "my son used", "my daughter used",
     "signature doesnt match", "seller refuses", "goods never arrived", "package never arrived",
     "service not provided", "service not rendered",
+    "不是我用", "我冇用過", "冇訂過", "没订过", "冇去過", "没去过", "冇幫襯過", "多咗一筆", "多咗筆", "收多咗", "重複扣", "扣咗兩筆", "扣两笔", "收咗兩次", "收兩次",
+    "俾人黑咗", "假短訊", "假短信", "假連結", "假链接", "点了链接", "点击了链接", "撳咗連結", "㩒咗連結", "把验证码告诉", "俾咗驗證碼", "身份被盗", "盗号", "盗取",
+    "唔肯退錢", "不肯退款", "纠纷", "异议", "爭拗", "追款", "討回", "貨不對辦", "货不对板", "收唔到貨", "冇收到貨", "没收到货", "假貨", "执笠", "卡一直喺我度",
+    "卡在我手", "这笔是什么", "呢筆係乜", "唔係我做", "用咗我張卡", "用了我的卡", "偷用", "被刷", "克隆卡", "複製卡", "側錄", "盜錄", "扣錯錢", "收錯錢", "免費試用",
+    "取消了还扣", "取消了还在扣", "退咗訂仲扣", "我冇做過",
   ],
   twice: [
     "twice", "double", "duplicate", "重复", "two times", "2 times", "2x", "x2", "double charge", "doubled",
@@ -673,6 +731,10 @@ export const CONCEPTS: Record<string, string[]> = {
     "tapped once", "only tapped once", "only swiped once", "only ordered once", "only used it once",
     "only bought it once", "one transaction but", "dupe charge", "dup charge", "extra identical", "another identical",
     "charged me two", "two of the exact same",
+    "扣重咗", "收重咗", "碌重咗", "扣重錢", "雙重收費", "多扣咗一次", "多收咗一次", "多收一次", "收多咗一次", "扣多一次", "收多一次", "兩筆交易一樣", "兩單一樣", "两笔相同",
+    "两笔同样", "出现了两次", "显示两次", "顯示咗兩次", "出了两笔", "交了两次", "缴了两次", "付款两次", "两次付款", "扣款两次", "两次扣钱", "收两次钱", "扣我两次", "收我两次",
+    "扣了我两次", "收了我两次", "碌咗我兩次", "扣了双倍", "收了双倍", "扣雙倍", "收雙倍", "再扣一次", "再收一次", "只刷了一次", "只刷一次", "只付了一次", "只付一次",
+    "只买了一次", "淨係碌咗一次", "两次一样", "两次都扣", "两次都收", "同一单扣",
   ],
   creditlimit: [
     "不够使", "不够额", "额不够", "cap", "maximum", "max", "maxed", "max out", "allowance", "spending power", "上限", "签到爆",
@@ -696,6 +758,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "no room left on", "room left on my card", "over my credit", "went over my credit", "gone over my credit",
     "exceeded my credit", "exceed my credit", "credit threshold", "maxd", "credit limt", "credit limmit",
     "creditlimt", "limt", "limmit", "lmit", "creditline",
+    "卡数爆", "唔夠簽", "簽唔夠", "签到尽", "签尽", "签满", "用尽额", "用盡個額", "最多可以签", "最多签得", "可以簽幾多", "签得多少", "最高可以签", "最高可以碌",
+    "可签账金额", "可用信用", "剩余信用", "多少额", "最高额", "臨時額", "永久額", "固定额", "可簽額", "超额消费", "超额签账", "超出信用", "卡满了", "用到顶", "簽過龍",
+    "碌過龍", "簽過咗龍",
   ],
   increase: [
     "increase", "raise", "higher", "boost", "extend", "bigger", "提高", "增加", "提升", "加高", "increasing", "increased",
@@ -713,6 +778,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "up the cap", "can you up", "extra limit", "additional limit", "more limit", "additional credit", "extra credit",
     "let me spend more", "allow me to spend more", "not high enough", "incresae", "increese", "incraese", "increace",
     "inrcease", "incease",
+    "加多少少", "加多d", "調多啲", "调多点", "调多一点", "升上去", "往上加", "上浮", "加到多少", "增至", "升至", "加至", "高少少", "升多啲", "调上啲", "加多一点",
+    "扩充", "扩展", "加码", "涨到", "涨一点", "涨一些", "加倍", "拉升", "抬高", "加一加",
   ],
   loan: [
     "私人贷款", "分期", "借贷", "私贷", "financing", "finance", "lend me", "instalment loan", "installment loan", "cash loan",
@@ -738,6 +805,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "buy a car", "instalmant", "installmant", "emi", "amortization", "amortisation", "principal amount",
     "outstanding principal", "bridging", "spread the cost", "split into monthly", "unsecured", "guarantor",
     "collateral", "cash injection", "short term funding",
+    "手頭緊", "手紧", "资金紧张", "急需资金", "向银行借", "跟银行借", "搵銀行借", "大耳窿", "债务重组", "债务整合", "债务舒缓", "整合债务", "还债", "可贷", "贷下来",
+    "贷出来", "借出来", "借得到", "借唔到", "无抵押", "月平息", "还款年期", "提早还款", "提前还款", "白条", "欠卡数", "卡数太多", "还不起", "按月还", "借住先",
+    "私人財務", "清債",
   ],
   mortgage: [
     "apartment", "buy a house", "buying a house", "buy property", "buying property", "买单位", "买屋", "供楼",
@@ -767,6 +837,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "subsidized housing", "home starter", "starter home", "buy to let", "rental property", "investment property",
     "pay off my flat", "pay off the flat", "pay off my house", "repayment holiday", "housing purchase", "own my home",
     "negative equity",
+    "供完楼", "供層樓", "买层楼", "買咗層樓", "買咗樓", "買咗屋", "睇樓", "估唔足", "臨約", "正約", "律師樓", "收樓", "壓力測試", "封頂息", "罰息期", "綠表", "白表",
+    "供斷", "赎楼", "解押", "負資產", "買物業", "房本", "网签", "交房", "房抵贷", "断供", "做契", "供唔起樓", "供款與入息比率",
   ],
   interest: [
     "年息", "return", "returns", "yield", "earn", "回报", "收益", "多少息", "多少利息", "几厘", "interest", "apy", "apr", "利率", "利息",
@@ -786,6 +858,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "variable rate", "teaser rate", "introductory rate", "intro rate", "bonus rate", "timedeposit rate", "fd rate",
     "td rate", "intrst", "interset", "intereset", "inerest", "how much will i make", "make on my savings", "dividend",
     "coupon rate", "compound", "highest rate", "grow my savings",
+    "幾多巴仙", "几个巴仙", "赚息", "賺幾多", "低息", "升息", "降息", "调息", "滚存", "息滚息", "複息", "單息", "拆息", "分红", "股息", "息差", "息费", "息咁低",
+    "息咁高", "息太低", "息好低",
   ],
   atm: [
     "拎钱", "cash machine", "pull out cash", "get cash", "提款", "atm", "柜员机", "提款机", "取款机", "cash dispenser",
@@ -811,6 +885,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "plus network", "cirrus", "machine was down", "machine out of cash", "machine ran out", "ran out of notes",
     "machine has no cash", "machine gave", "didnt get the cash", "didnt get my cash", "never got the cash",
     "never got my cash", "but no cash", "automatic teller",
+    "食咗卡", "吞咗卡", "机食了", "机吞了", "錢冇出嚟", "出錢口", "吐钱", "卡退唔出", "退唔返卡", "卡喺部機", "入錢機", "自助存款", "钞票没出来", "钞票卡住", "食咗錢",
+    "吞咗錢", "吞钱", "吐唔出", "卡冇退出嚟", "吞鈔", "吃钱", "插卡口", "退卡口",
   ],
   withdraw: [
     "withdraw", "withdrawal", "提款", "取钱", "拿钱", "取现", "提现", "withdrawing", "withdrew", "withdrawn", "withdrawals",
@@ -828,6 +904,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "pull out some cash", "draw some money", "collect cash", "collect some cash", "pick up cash", "cash at the atm",
     "cash from the atm", "physical cash", "hard cash", "obtain cash", "taking cash", "take cash", "encash",
     "access cash", "money out of the atm",
+    "提走", "提晒", "拎啲錢", "攞啲錢", "提几千", "提幾萬", "提一万", "大額現金", "提不到", "取唔到錢", "取不出来", "提不出来", "取走", "套现", "预借现金", "领出",
   ],
   nearby: [
     "nearby", "near me", "close by", "closest", "nearest", "near here", "around here", "附近", "邻近", "就近",
@@ -859,6 +936,12 @@ export const CONCEPTS: Record<string, string[]> = {
     "lohas park", "hang hau", "tai koo shing", "mongkok", "wanchai", "mid levels", "midlevels", "sai wan ho",
     "siu sai wan", "heng fa chuen", "tin hau", "fo tan", "kwai hing", "tiu keng leng", "kai tak", "kowloon east",
     "repulse bay",
+    "近住我", "行路到", "行幾分鐘", "行路就到", "呢頭", "我那区", "我住那区", "我哋區", "周围", "隔籬", "樓下", "港鐵站", "地鐵站", "地铁口", "街口", "离这不远",
+    "离我不远", "远不远", "有多远", "有幾遠", "走几分钟", "分钟路程", "我的位置", "当前位置", "定位", "旺角", "銅鑼灣", "尖沙咀", "灣仔", "沙田", "荃灣", "觀塘",
+    "元朗", "屯門", "將軍澳", "上環", "中環", "金鐘", "鰂魚涌", "北角", "太古", "九龍", "新界", "港島", "深水埗", "長沙灣", "荔枝角", "美孚", "油麻地", "何文田",
+    "紅磡", "土瓜灣", "葵涌", "葵芳", "青衣", "東涌", "大埔", "粉嶺", "上水", "大圍", "馬鞍山", "西貢", "鑽石山", "黃大仙", "樂富", "新蒲崗", "牛頭角", "藍田",
+    "油塘", "柴灣", "筲箕灣", "鴨脷洲", "香港仔", "黃竹坑", "薄扶林", "堅尼地城", "西營盤", "西環", "跑馬地", "炮台山", "天水圍", "愉景灣", "日出康城", "坑口",
+    "調景嶺", "火炭", "佐敦", "大角咀", "荔景", "杏花邨", "西灣河", "小西灣", "啟德", "尖東",
   ],
   branch: [
     "branch", "branches", "分行", "网点", "支行", "branch office", "bank branch", "local branch", "nearest branch",
@@ -878,6 +961,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "head down to the bank", "go bank", "visit bank", "visit your office", "your office", "go to your office",
     "down the bank", "banking hall", "where are you located", "your location", "bank location", "visit one of your",
     "book a visit", "someone at the bank", "staff at the bank", "go to a bank", "go to bank",
+    "親身", "見職員", "搵職員", "门市", "總部", "櫃員", "銀行大堂", "大堂經理", "走一趟", "拿号", "排号", "人工窗口", "当面", "面对面", "實體銀行", "拎號", "櫃枱",
   ],
   hours: [
     "are you open", "you open", "open on", "open today", "open tomorrow", "still open", "open late", "close early",
@@ -905,6 +989,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "lunchtime", "lunch time", "saturday afternoon", "red rainstorm", "amber rainstorm", "black rain", "signal no 8",
     "signal number 8", "after 5pm", "after 4pm", "before 9am", "what days are you", "which days are you",
     "work on saturdays", "work on sundays", "do you work on",
+    "收咗工", "放工後", "幾點前", "最遲幾點", "最夜幾點", "營業至", "仲未閂", "開半日", "午飯時間", "食晏時間", "午休", "星期六", "星期日", "星期天", "周六", "周日",
+    "聖誕節", "平安夜", "除夕", "年三十", "農曆新年", "復活節", "中秋節", "端午節", "清明節", "風球", "打風", "紅雨", "黃雨", "颱風", "八號波", "閂咗門", "開咗門未",
+    "幾點鐘", "朝早幾點", "夜晚幾點",
   ],
   fee: [
     "豁免", "免费", "收唔收费", "要多少钱", "收多少", "cost me", "how much does it cost", "how much do you charge", "charged me",
@@ -929,6 +1016,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "completely free", "set me back", "chargeable", "chargable", "markup", "mark up", "fx spread", "currency spread",
     "levy", "exempt", "exemption", "below minimum balance", "minimum balance requirement", "fall below the minimum",
     "free or not", "anything to pay", "waivable", "chrg", "pricey",
+    "收我幾多", "要唔要俾錢", "冤枉錢", "免咗佢", "免返", "幫我免", "收得咁貴", "收咁貴", "點解收我", "附加費", "兌換費", "查詢費", "跨境费", "超额费", "超限费",
+    "幾多錢一次", "每次收", "郵費", "什么费", "呢個費", "嗰個費", "會員費", "平台费", "计费", "收咗費", "扣咗費",
   ],
   refund: [
     "reversed", "reversal", "reimbursed", "owes me", "credited back", "chargeback", "refunds", "refund", "refunded",
@@ -954,6 +1043,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "cancelled my booking", "booking was cancelled", "cancelled the booking", "credit note", "refound", "refunt",
     "rufund", "refudn", "refunf", "reimbusement", "rembursement", "charge back", "goodwill", "get back my money",
     "get back the money", "get my cash back", "returned goods", "returned purchase", "item returned", "return credit",
+    "追回", "仲未退", "商户退", "已经退了", "退单", "取消了订单", "退机票", "航班取消", "撤销交易", "反冲", "錢返咗", "退没退", "有冇退", "退幾多", "还钱给我", "还我钱",
+    "退咗單", "補返", "回水", "退唔退", "唔肯退", "不给退",
   ],
   pending: [
     "交易卡", "卡住了", "settled", "settle", "posted", "authorised", "authorized", "authorisation", "cleared",
@@ -981,6 +1072,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "not yet confirmed", "unconfirmed", "not thru yet", "hasnt gone thru", "pendig", "pnding", "peding",
     "temporary debit", "still going through", "yet to reflect", "yet to be credited", "balance not updated",
     "still showing the old",
+    "等緊處理", "未扣數", "仲未扣", "等批", "灰色", "酒店押金", "酒店按金", "租车押金", "處理咗好耐", "处理了很久", "仲未入", "还没入", "入咗數未", "入咗賬未", "到賬未",
+    "交易状态", "一直在处理", "扣款中", "支付中", "付款中", "正在审核", "正在确认", "等待到账", "钱在路上", "未处理", "轉緊數",
   ],
   autopay: [
     "自动缴费", "授权扣款", "自动扣数", "debit me", "every month", "monthly payment", "subscription", "auto deduct", "deduction",
@@ -1010,6 +1103,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "still charging me", "keeps billing me", "keep getting charged", "charging me again every",
     "pay my bills automatically", "bills automatically", "set up a regular", "regular monthly", "fixed monthly",
     "on the same day each",
+    "自己扣", "每个月交", "每个月付", "每个月缴", "续订", "停止扣数", "唔好再扣", "不要再扣", "别再扣", "直接扣數", "自动找数", "自动还卡数", "预设转账", "免密扣款",
+    "扣费协议", "每个月被扣", "每月被扣", "每月都被扣", "每个月都被扣", "每年自动", "每周扣", "每星期扣", "每個禮拜扣", "逢月扣",
   ],
   cheque: [
     "cheque", "支票", "入票", "存票", "chq", "cheques", "cheq", "cheque book", "chequebook", "check book", "checkbook",
@@ -1029,6 +1124,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "void check", "account payee only", "a c payee only", "payee only", "stale check", "stale dated", "endorse",
     "check was returned", "check clearing", "pay by check", "paid by check", "payment by check",
     "check from my employer",
+    "入咗票", "存咗票", "張票入", "張票兌", "公司票", "現金票", "寫票", "簽票", "彈咗票", "票被弹", "出票人", "票入咗", "過咗票", "兌咗票", "簽咗張票",
   ],
   wire: [
     "wiretransfer", "wire", "remittance", "swift", "tt", "汇款", "电汇", "海外转账", "国际转账", "wire transfer",
@@ -1058,6 +1154,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "send money to the mainland", "transfer to the mainland", "transfer to mainland", "send money to india",
     "send money to the philippines", "send money to indonesia", "transfer to my uk account",
     "transfer to my overseas", "beneficiary address", "wier transfer", "remmittance", "remitance", "remittence",
+    "匯錢", "匯出", "收款人地址", "银行编号", "銀行代號", "跨境支付", "境外收款", "收汇", "代理银行", "中间银行", "中转银行", "打TT", "中轉費", "电报", "swift号",
   ],
   abroad: [
     "another country", "other country", "other countries", "别的国家", "其他国家", "第二个国家", "japan", "korea", "thailand",
@@ -1096,6 +1193,13 @@ export const CONCEPTS: Record<string, string[]> = {
     "out of hk", "out of hong kong", "leaving hong kong", "leaving hk", "away from hk", "away from hong kong",
     "outside of hong kong", "offshore", "over the border", "across the border", "crossing the border",
     "border crossing", "emigrate", "bno", "bno visa", "non hk", "non hong kong", "scandinavia", "oceania",
+    "南韓", "釜山", "濟州", "名古屋", "橫濱", "神戶", "廣島", "札幌", "台中", "高雄", "台南", "花蓮", "清邁", "布吉", "普吉", "芭堤雅", "河內", "胡志明",
+    "峴港", "檳城", "宿霧", "長灘島", "馬爾代夫", "斯里蘭卡", "尼泊爾", "巴基斯坦", "孟加拉", "挪威", "丹麥", "芬蘭", "冰島", "波蘭", "捷克", "布拉格", "匈牙利",
+    "克羅地亞", "埃及", "摩洛哥", "南非", "肯尼亞", "以色列", "沙特", "卡塔爾", "多哈", "阿布扎比", "阿聯酋", "阿根廷", "智利", "秘魯", "哥倫比亞", "夏威夷",
+    "拉斯維加斯", "西雅圖", "波士頓", "芝加哥", "華盛頓", "三藩市", "羅馬", "米蘭", "威尼斯", "佛羅倫斯", "巴塞羅那", "馬德里", "里斯本", "柏林", "慕尼黑", "法蘭克福",
+    "蘇黎世", "日內瓦", "維也納", "阿姆斯特丹", "布魯塞爾", "哥本哈根", "斯德哥爾摩", "愛丁堡", "曼徹斯特", "奧克蘭", "珀斯", "布里斯班", "黃金海岸", "孟買", "新德里",
+    "杜拜", "星洲", "歐美", "美加", "日韓", "东莞", "佛山", "中山", "杭州", "苏州", "成都", "重庆", "厦门", "西安", "武汉", "南京", "青岛", "三亚", "桂林",
+    "昆明", "天津", "海南", "蛇口", "福田", "罗湖", "落马洲", "横琴", "南沙", "前海", "出咗國", "离开香港", "離港", "過境", "口岸", "跨境",
   ],
   travel: [
     "出境", "去玩", "flying", "fly", "flight", "trip", "going away", "business trip", "abroad next", "度假", "外游", "旅行",
@@ -1121,6 +1225,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "trvel", "traval", "leave the country", "leave hong kong", "leave hk", "be out of the country",
     "away on business", "go to japan", "going to japan", "going to korea", "going to taiwan", "going to thailand",
     "going to europe", "going to the uk", "going to the us", "honey moon", "itinerary", "duty free",
+    "訂酒店", "住酒店", "去幾日", "去几天", "工作假期", "交流團", "出發前", "回港", "返香港", "返嚟香港", "落機", "上機前", "航班", "候機", "登機", "出入境", "旅保",
+    "回老家", "回國", "研学", "背包客", "導遊", "携程",
   ],
   login: [
     "闪退", "死机", "卡死", "用户名", "log me in", "let me in", "username", "user id", "kicked out", "locked out",
@@ -1153,6 +1259,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "access onlinebanking", "access the app", "access my app", "password not accepted", "password rejected",
     "password doesnt work", "incorrect password", "verification failed", "sms not coming", "didnt get the code",
     "code not received", "never got the code", "never received the code", "code expired",
+    "开唔到app", "開唔到個app", "彈咗出嚟", "踢出", "用戶鎖咗", "錯太多次", "生物認證", "人面識別", "面部識別", "一入就彈", "轉緊圈", "一直加载", "加载不出", "转圈圈",
+    "挤下线", "人脸验证", "u盾", "数字证书", "安全控件", "动态口令", "无法访问", "访问不了", "上唔到",
   ],
   onlinebanking: [
     "onlinebanking", "app", "手机银行", "网上银行", "网银", "网上理财", "手机app", "internet banking", "online banking",
@@ -1172,6 +1280,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "mobile application", "whatsapp banking", "wechat banking", "online self service", "self service online",
     "do it myself online", "online channel", "digital channel", "electronic banking", "online baking",
     "internet baking", "mobile baking", "your webpage", "onine banking", "online bankng",
+    "個程式", "銀行程式", "網上做", "網上搞", "網上辦", "網上申請", "喺手機度", "電子渠道", "網上渠道", "網上版", "桌面版", "线上操作", "手机办理", "电脑上", "数字银行",
+    "虛擬銀行", "網上系統", "網上功能", "手機應用", "網上自助",
   ],
   delivery: [
     "什么时候到", "未收到", "还没收到", "还未到", "物流", "派送", "come", "came", "arrive", "arrival", "dispatch", "dispatched", "mail",
@@ -1203,6 +1313,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "po box", "postbox", "hkpost", "through the door", "at my door", "doorstep", "misdelivered", "undeliverable",
     "returned to the bank", "sent back to the bank", "card mailer", "pin mailer", "card to reach", "reach my address",
     "card reach",
+    "到咗未", "張卡去咗邊", "卡去咗邊", "收唔到信", "派信", "派錯", "送錯", "送錯地址", "派錯地址", "冇人喺屋企", "唔喺屋企", "冇人收", "管理處", "保安收", "送嚟",
+    "送過嚟", "还没送来", "没送来", "去分行攞", "分行领取", "到分行取", "查件", "收件地址", "收卡地址", "丢件", "拒收", "退件", "退回银行", "运输中", "派遞", "送遞",
+    "遞送", "到哪里了", "卡到家", "送失", "送货", "送上门", "领取通知", "取件通知",
   ],
   mobilepay: [
     "手机支付", "电子钱包", "绑定", "云闪付", "碰一碰", "applepay", "googlepay", "samsungpay", "wallet", "contactless", "tap to pay",
@@ -1230,6 +1343,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "pay without my card", "pay without the card", "pay without a card", "cardless payment", "stored value",
     "stored value facility", "svf", "aavs", "auto add value", "automatic add value", "touch to pay", "touch and pay",
     "wave to pay", "wave and pay", "wave my card", "pay wave", "pay pass", "quickpass", "quick pass", "cloud pay",
+    "綁咗", "綁落", "綁入", "加唔入", "加入唔到", "嘟咭", "拍咭", "嘟一嘟", "苹果pay", "华为pay", "三星pay", "小米pay", "手机pay", "中銀pay", "数字人民币",
+    "刷脸支付", "刷脸付", "流動支付", "流動錢包", "儲值支付", "儲值卡", "自動增值", "免接觸", "手錶俾錢", "用錶俾錢", "刷手表", "刷手环", "添加银行卡", "关联银行卡",
+    "关联信用卡", "唔使帶卡", "手機感應", "贴卡支付", "手機嘟", "錢包加卡",
   ],
   overdraft: [
     "赤字", "below zero", "go negative", "into the red", "spend more than", "overspend", "overspent", "负数", "变负", "超支",
@@ -1251,6 +1367,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "not enough in my account", "nsf", "short of money", "short of funds", "short this month",
     "unauthorised borrowing", "unauthorized borrowing", "more than available", "more than is available",
     "account is short", "beyond what i have", "dipped into",
+    "戶口冇錢", "冇晒錢", "使晒錢", "洗晒錢", "超出結餘", "超過結餘", "多過結餘", "多過戶口", "結餘係負", "結餘負", "結餘為負", "资金不足", "存款不足", "余额为零",
+    "余额归零", "入不敷出", "寅吃卯粮", "钱花光", "花光了", "戶口見底", "余额见底", "戶口唔夠", "周轉唔靈", "周转不过来", "手頭緊", "超出可用", "扣唔到錢", "超出戶口",
+    "冇足夠", "不足够",
   ],
   savings: [
     "savings", "saving", "deposit", "timedeposit", "储蓄", "存款", "定存", "存钱", "savings account", "savings acct",
@@ -1271,6 +1390,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "early uplift", "fresh funds", "new fund rate", "piggy bank", "piggybank", "money box", "college fund",
     "education fund", "wedding fund", "hoard", "lock my money away", "lock up my money", "rainy day", "surplus cash",
     "surplus funds", "excess cash", "idle funds", "sitting idle", "safety net", "financial buffer", "cash buffer",
+    "儲起", "儲定", "儲落", "儲埋", "儲夠", "儲首期", "定期息", "定期利息", "高息戶口", "新資金", "錢罌", "積穀防饑", "未雨綢繆", "防身錢", "應急錢", "应急资金",
+    "閒錢", "闲置资金", "攒下", "攒够", "存本取息", "慳錢", "省钱", "放喺銀行", "港元定期", "港幣定期", "美元定期", "人民币定期", "个月定期", "提早取消定期",
   ],
   phone: [
     "phone", "mobile", "iphone", "android", "smartphone", "电话", "cell", "cellphone", "cell phone", "mobile phone",
@@ -1290,6 +1411,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "csl", "smartone", "3hk", "hkt", "xiaomi", "oppo", "vivo", "oneplus", "galaxy", "txt", "landline",
     "office number", "home number", "work number", "changed number", "change of number", "new no", "previous number",
     "former number", "registered number", "number on file", "the number you have", "mob", "mob number",
+    "手機跌", "手機爛", "手機冇電", "手机没电", "手機俾人偷", "手机遗失", "sim卡", "號碼轉咗", "号码停用", "号码注销", "內地號碼", "海外號碼", "香港號碼", "本地號碼",
+    "国外号码", "境外号码", "手机停机", "鸿蒙", "換機", "携号转网", "双卡双待", "漫遊", "手機屏", "mon爆", "恢復原廠", "恢复出厂", "刷机", "手机信号", "手機訊號",
+    "冇訊號", "没信号", "没有信号",
   ],
   money: [
     "money", "cash", "funds", "fund", "钱", "现金", "bucks", "dough", "moolah", "amount", "sum", "banknotes", "coins",
@@ -1301,6 +1425,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "several hundred", "few thousand", "couple thousand", "couple of thousand", "several thousand",
     "tens of thousands", "hundreds of thousands", "thousands of dollars", "hundreds of dollars", "lai see", "laisee",
     "red packet", "year end bonus", "paycheque", "pay cheque", "earnings", "proceeds", "bank notes", "spare change",
+    "銀兩", "撇水", "盤水", "紅衫魚", "蚊雞", "筆款", "筆數", "散紙", "銀仔", "銀碼", "百块", "千块", "万块", "银子", "老本", "生活费",
   ],
   block: [
     "stop my card", "cancel my card", "停用", "停掉", "block", "freeze", "frozen", "lock", "冻结", "锁卡", "停卡", "锁了",
@@ -1326,6 +1451,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "prevent fraudulent use", "prevent unauthorised use", "prevent unauthorized use", "prevent any charges",
     "prevent further charges", "stop further charges", "stop any charges", "no more transactions", "card on hold",
     "emergency stop", "turn the card off", "switch the card off", "put my card on ice",
+    "凍咗", "即刻停", "馬上停", "立即停", "立刻停", "停咗先", "止卡", "止咗張卡", "cut咗張卡", "cut卡", "唔俾人用", "防止盗刷", "以防盗刷", "卡关闭", "停止張卡",
+    "停止卡片", "把卡暂停", "卡暂停", "锁起来", "停止支付", "暂停支付", "关闭支付", "关闭消费", "关闭境外", "关闭网上支付", "关闭线上支付", "暫停海外", "暫停網上", "卡被停",
+    "鎖返", "禁止交易", "禁止使用", "让卡失效", "卡作废", "cancel卡",
   ],
   newcard: [
     "new card", "renewed card", "renewal card", "续期卡", "新卡", "replacement", "补发", "补办", "补领", "replacement card",
@@ -1353,6 +1481,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "card broke in half", "card split", "card got wet", "card warped", "card peeling", "numbers rubbed off",
     "numbers worn off", "name on the card is wrong", "new name on card", "new atm card", "new mastercard",
     "new plastic", "new amex", "new eps card", "new physical card", "new chip card",
+    "重新整張卡", "再出張卡", "卡續期", "卡片續期", "就嚟到期", "就嚟過期", "卡過咗期", "晶片甩", "芯片掉", "芯片脱落", "卡屈咗", "洗咗張卡", "洗衣機", "磁帶壞", "刮花",
+    "重新制卡", "制卡", "卡片制作", "卡有效期", "再要一张卡", "卡號睇唔清", "名印錯", "读卡失败", "讀唔到卡", "卡变形", "褪色", "晶片花", "卡舊咗", "卡起皮", "甩色",
   ],
   problem: [
     "problem", "problems", "issue", "issues", "trouble", "troubles", "not working", "doesn't work", "does not work",
@@ -1377,6 +1507,10 @@ export const CONCEPTS: Record<string, string[]> = {
     "teething", "complication", "headache", "hassle", "mix up", "mixup", "cock up", "balls up", "stuff up",
     "mucked up", "fix this", "fix it", "get it fixed", "sort this out", "sort it out", "troubleshoot", "unresolved",
     "not sorted",
+    "唔work", "死機", "hang機", "彈出嚟", "闪退", "卡死", "轉圈", "轉極", "load唔到", "load極", "開唔到", "怪怪地", "搞錯", "一直都係咁", "一直这样",
+    "還未搞掂", "仲係唔得", "都係唔得", "都唔得", "試咗好多次", "試過好幾次", "试了很多次", "烦死了", "唔識用", "不会用", "系统问题", "系统崩", "网络问题", "连不上",
+    "连接不上", "連唔到", "上唔到", "上不去", "打不开", "进不去", "入唔去", "不能用", "不可以用", "无法使用", "唔知咩事", "發生咩事", "发生了什么", "乱码", "顯示唔到",
+    "显示不出", "白屏", "黑屏", "卡喺度", "一直卡在", "报错", "没办法用",
   ],
   change: [
     "change", "changes", "changing", "changed", "update", "updates", "updating", "updated", "modify", "modifying",
@@ -1397,6 +1531,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "not mine anymore", "not my number anymore", "no longer my", "dont use that anymore", "dont use it anymore",
     "old email", "deed poll", "divorced", "new name", "new last name", "new family name", "husbands surname",
     "husbands name", "instead of my old", "from my old", "to my new", "put in my new", "use my new", "new email",
+    "改吓", "幫我改", "點改", "點樣改", "怎么改", "哪里改", "資料唔啱", "資料錯咗", "信息有误", "资料有误", "信息不对", "寫錯咗", "打錯", "串錯", "拼错", "拼写错",
+    "已經唔用", "冇再用", "改用", "转用", "改姓", "冠夫姓", "跟夫姓", "改正", "资料过时", "信息过时", "唔係最新", "舊資料", "新資料", "新邮箱", "新電郵",
   ],
   howlong: [
     "how long", "how many days", "how many hours", "how many weeks", "how many working days",
@@ -1420,6 +1556,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "takes a while", "why is it taking", "still taking", "long wait", "next day", "within hours", "days to process",
     "days to clear", "days to arrive", "weeks to arrive", "days to reach", "cut off time", "cutoff time", "till when",
     "until when", "whats the wait", "soonest", "earliest i can",
+    "耐唔耐", "要好耐", "等好耐", "幾多個星期", "幾多個月", "要幾個月", "快唔快", "即时到", "即日到", "即日完成", "即日批", "当日到", "即刻到", "马上到", "最遲", "最晚",
+    "大概幾日", "要等幾日", "等幾日", "营业日", "須時", "多长", "咁耐", "这么久", "時間表", "幾長時間", "处理期", "审批时间", "批核時間", "等候時間", "等待时间",
+    "隔日到", "第二日到", "次日到", "截數時間",
   ],
   apply: [
     "apply", "applying", "applied", "applies", "application", "applications", "application form", "apply online",
@@ -1439,6 +1578,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "credit assessment", "credit report", "transunion", "tu report", "been approved", "approved yet", "turned down",
     "get a credit card", "get a loan", "get a mortgage", "want a credit card", "want a loan", "how to get a card",
     "prequalify", "prequalification", "approve my", "be approved", "put in for",
+    "办卡", "開張卡", "整張卡", "攞張卡", "拎張卡", "入表", "填資料", "交咗資料", "批出", "批准", "核准", "审核", "申唔到", "申咗", "申卡", "入息要求", "收入要求",
+    "最低入息", "年薪要求", "符唔符合", "想要一張", "想搞張", "秒批", "预审", "预批", "初审", "终审", "征信", "信贷评估", "信贷报告", "環聯", "办一个", "可以办吗",
   ],
   document: [
     "documents", "document", "docs", "doc", "paperwork", "papers", "id card", "hkid", "hk id", "identity card",
@@ -1470,6 +1611,10 @@ export const CONCEPTS: Record<string, string[]> = {
     "present my id", "picture of my id", "hong kong id", "smart id", "mainland id", "chinese id",
     "verify my identity", "identity verification", "id verification", "id check", "know your customer",
     "due diligence", "proof of funds", "source of funds", "source of wealth", "address on my id", "bring my id",
+    "要咩證明", "證明書", "影印", "复印", "扫描", "影張相", "煤氣單", "管理費單", "電話費單", "寬頻單", "政府信", "報稅表", "評稅通知書", "強積金結單", "出糧紀錄",
+    "單程證", "雙程證", "死亡證", "周年申報表", "組織章程", "董事會決議", "正反面", "暂住证", "军官证", "流水单", "银行流水", "工资流水", "资产证明", "存款证明", "资金证明",
+    "房产证", "租房合同", "租赁合同", "劳动合同", "个税证明", "社保证明", "公积金证明", "学历证明", "要交咩", "提交什么", "要提供什么", "需要提供", "上載", "公证",
+    "律師見證",
   ],
   wrongamount: [
     "wrong amount", "incorrect amount", "charged wrong", "charged the wrong", "charged more", "charged extra",
@@ -1500,6 +1645,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "converted wrongly", "dynamic currency conversion", "dcc", "double the amount", "twice the amount",
     "too many zeros", "one zero too many", "ripped off", "ripoff", "overpaid", "overpay", "over paid", "short paid",
     "short credited", "only part of", "only received part", "charged in hkd instead", "rate difference",
+    "個價唔啱", "價唔對", "計多咗", "計貴咗", "入多咗", "少咗錢", "收少咗", "到少咗", "差幾蚊", "差几块", "同小票", "跟小票", "同發票", "跟发票", "同報價", "同講好嘅",
+    "和说好的", "跟说好的", "乱扣", "扣款不对", "扣款有误", "小費", "加咗個零", "多咗個零", "多个零", "用港幣計", "港幣結算", "动态货币转换", "對唔到數", "對唔埋", "夾唔埋",
+    "唔同金額", "金額唔同", "多算", "算多了", "算贵了", "少找", "金额变了",
   ],
   merchant: [
     "merchant", "merchants", "shop", "shops", "store", "stores", "restaurant", "restaurants", "retailer", "retailers",
@@ -1523,6 +1671,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "dentist", "hospital", "gym", "fitness first", "pure fitness", "salon", "spa", "supplier", "payment terminal",
     "card terminal", "eftpos", "billing descriptor", "name on the statement", "name on my statement", "carousell",
     "apple com", "business name", "the counter",
+    "商號", "檔口", "油站", "醫務所", "健身室", "美容院", "髮型屋", "旅行社", "的士司機", "卖方", "7仔", "阿信屋", "百老匯", "苏宁", "吉野家", "肯德基", "星巴克",
+    "譚仔", "壽司郎", "闲鱼", "大众点评", "唯品会", "戶戶送", "舖名", "铺子", "小卖部", "咖啡厅", "pos机", "刷卡机", "收款机", "读卡器",
   ],
   online: [
     "online", "internet", "website", "web", "websites", "online purchase", "online purchases", "online shopping",
@@ -1545,6 +1695,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "visa secure", "safekey", "secure code", "webpage", "url", "shopping cart", "add to cart", "add to basket",
     "placed an order", "order confirmation", "overseas site", "foreign site", "international site", "carousell",
     "facebook marketplace", "instagram shop",
+    "網上book", "上網book", "app買", "網上預訂", "網上購買", "线上买", "线上购物", "线上下单", "外國app", "網上商城", "卡背", "cvv码", "游戏点数", "开会员",
+    "充会员", "網上付", "线上付", "網上結帳", "网上盗刷", "天猫", "京东", "拼多多", "亚马逊", "蝦皮", "速卖通", "唯品会", "抖音商城", "直播带货", "小红书",
   ],
   notify: [
     "notify", "notifying", "notified", "notification", "let you know", "let the bank know", "let u know", "inform",
@@ -1567,6 +1719,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "keep you updated", "keep the bank posted", "do i need to tell", "do i have to tell", "do i need to let",
     "need to let you", "have to let the bank", "declare my trip", "declare travel", "so it doesnt get declined",
     "so my card doesnt get", "so the card works", "so my card wont be", "wont be declined", "wont get declined",
+    "通知貴行", "申報行程", "登記行程", "登記旅程", "旅遊登記", "出國登記", "海外使用登記", "預早講", "預先講", "事先講", "提早講", "提早通知", "先講聲", "話俾你知",
+    "报个备", "备个案", "告知一下", "先告知", "事先告知", "提前告知", "打声招呼", "留個記錄", "记录在案", "做個記錄", "以免卡被", "免得卡被", "行程登記", "登記出國",
+    "俾你哋知", "使唔使講", "需要告诉", "需要通知",
   ],
   notreceived: [
     "not received", "haven't received", "have not received", "didn't receive", "did not receive", "never received",
@@ -1596,6 +1751,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "missing deposit", "missing funds", "missing money", "missing salary", "where did my money go",
     "where did the money go", "nothing on my end", "nothing on my side", "nothing on their end",
     "nothing on their side", "cant find the money", "cant find the payment", "cant find the transfer",
+    "錢唔見咗", "唔見筆錢", "都未到", "都冇到", "仲冇到", "唔見有", "睇唔到筆錢", "搵唔到筆錢", "找不到这笔", "石沉大海", "音讯全无", "无影无踪", "冇消冇息", "冇下文",
+    "没下文", "冇聲氣", "等到頸都長", "糧未入", "工资没到", "工资还没", "人工未入", "薪水没到", "没收着", "没到位", "未到位", "迟迟不到", "还是没到", "还是没有到",
+    "还没见到", "款未到", "钱未到", "钱没有到", "没有进账", "没进账", "找不到钱",
   ],
   purchase: [
     "purchase", "purchases", "purchased", "purchasing", "buy", "buying", "bought", "buys", "spend", "spending",
@@ -1615,6 +1773,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "movie tickets", "concert tickets", "flight tickets", "air tickets", "plane ticket", "hotel booking",
     "booked a hotel", "booked a flight", "booked flights", "takeaway", "takeout", "restaurant bill", "lunch bill",
     "food bill", "taxi fare", "cab fare",
+    "嗌外賣", "叫外賣", "點外賣", "訂外賣", "抢购", "团购", "预购", "預訂", "book咗", "book酒店", "book機票", "用卡付", "用信用卡付", "信用卡支付", "订单",
+    "订票", "购票", "搭的士", "過咗卡", "拍咗卡", "嘟咗卡", "埋咗單", "找咗數", "俾咗錢",
   ],
   newcustomer: [
     "new customer", "new customers", "new to the bank", "new to your bank", "new client", "first time customer",
@@ -1639,6 +1799,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "immigrant", "just immigrated", "talent scheme", "top talent", "ttps", "qmas", "iang", "asmtp", "bno", "bno visa",
     "dependant visa", "switch to your bank", "join your bank", "start banking with", "welcome offer", "welcome bonus",
     "sign up bonus", "newbie", "first timer",
+    "第一次用你哋", "第一次搵你哋", "從來冇喺你哋", "未做你哋客", "做你哋客", "成為你哋客戶", "成为贵行客户", "成为客户", "加入你哋", "轉投", "轉銀行", "轉嚟你哋", "換銀行",
+    "迎新", "開戶禮", "來港讀書", "來港工作", "嚟香港讀書", "來香港工作", "內地生", "留学生", "交换生", "外籍", "外国人", "非本地居民", "非香港居民", "非港人", "內地居民",
+    "高才通", "優才", "專才", "人才計劃", "受養人", "第一次接触",
   ],
   limit: [
     "limit", "limits", "lmt", "cap", "caps", "capped", "maximum", "max", "ceiling", "threshold", "quota",
@@ -1662,6 +1825,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "large transfer", "large withdrawal", "large transaction", "big transfer", "big withdrawal", "more than allowed",
     "over the amount", "above a certain", "more than a certain", "how high can", "how much at once",
     "can only transfer", "can only withdraw", "can only send", "most you can", "unlimited",
+    "唔到咁多", "不了那么多", "不了这么多", "爆咗額", "碌爆", "一次過", "分開幾次", "分幾次", "分多次", "拆開轉", "分批转", "大额", "大筆", "大銀碼", "有冇限", "限唔限",
+    "最高可以", "最高能", "不可以超過", "不得超过", "唔超過", "配額", "受限", "非櫃面", "每日可以", "每次可以", "限幾多", "頂咗額", "超出額", "過咗額",
   ],
   digital: [
     "app", "apps", "mobile app", "banking app", "the app", "your app", "mobile banking", "internet banking",
@@ -1689,6 +1854,10 @@ export const CONCEPTS: Record<string, string[]> = {
     "new update", "recent update", "after updating", "virtual bank", "neobank", "za bank", "mox", "livi", "welab",
     "e channel", "echannel", "electronic channel", "on my laptop", "on my computer", "on the computer",
     "on a computer", "pc", "laptop", "screen reader",
+    "闪退", "指紋", "人脸识别", "面部识别", "面容id", "生物认证", "流動保安編碼", "保安編碼", "u盾", "k宝", "动态口令", "令牌", "数字证书", "綁定裝置", "绑定设备",
+    "裝置綁定", "设备绑定", "登記裝置", "新裝置", "新设备", "换设备", "信任裝置", "電腦版", "浏览器", "缓存", "清cache", "快取", "系统更新", "兼容", "唔支援",
+    "网络连接", "流動數據", "移动数据", "自助服务", "手機應用", "眾安銀行", "天星銀行", "匯立銀行", "富融銀行", "蚂蚁银行", "介面", "版面", "主頁", "按掣", "選單",
+    "設定頁", "设置页面", "弹窗", "彈出視窗", "網上版",
   ],
 };
 
