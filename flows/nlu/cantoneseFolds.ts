@@ -59,7 +59,6 @@ export const cantoneseFolds: ReadonlyArray<readonly [string, string]> = [
   ["搞掂", "办好"],
   ["啱啱", "刚刚"],
   ["头先", "刚才"],
-  ["成日", "经常"],
   ["揀", "选"],
   ["拣", "选"],
   ["闩", "关"],

@@ -12,6 +12,13 @@ describe("normalizeText", () => {
     expect(normalizeText("我唔見咗張卡")).toBe("我不见了张卡");
     expect(normalizeText("點樣改地址")).toBe(normalizeText("怎样改地址"));
     expect(normalizeText("係咪")).toBe("是不是");
+    // characters the Traditional->Simplified table turns into variants (搵 -> 揾, 嗰 -> 𠮶) still fold
+    expect(normalizeText("搵唔到")).toBe("找不到");
+    expect(normalizeText("嗰個")).toBe("那个");
+  });
+
+  it("leaves words that merely contain a Cantonese form alone", () => {
+    expect(normalizeText("換成日元")).toBe("换成日元");
   });
 
   it("handles case, full-width characters and punctuation", () => {

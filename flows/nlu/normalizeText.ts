@@ -6,10 +6,13 @@ function isHan(cp: number): boolean {
   return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
 }
 
-// Multi-character Cantonese folds, grouped by first character for a fast scan.
+// Multi-character Cantonese folds, grouped by first character for a fast scan. Their keys go
+// through the same character folding as the text first: the T->S table turns some Cantonese
+// characters into variants (搵 -> 揾, 嗰 -> 𠮶), and a key left unfolded would never match.
 const foldsByFirst = new Map<string, Array<readonly [string, string]>>();
-for (const [from, to] of [...cantoneseFolds].sort((a, b) => b[0].length - a[0].length)) {
-  const first = from[0];
+const foldChars = (s: string) => Array.from(s, (ch) => simplifiedCharMap.get(ch) ?? ch).join("");
+for (const [from, to] of cantoneseFolds.map(([f, t]) => [foldChars(f), t] as const).sort((a, b) => b[0].length - a[0].length)) {
+  const first = from[0]; // a UTF-16 unit, as scanned below
   const list = foldsByFirst.get(first) ?? [];
   list.push([from, to]);
   foldsByFirst.set(first, list);
