@@ -17,3 +17,12 @@ describe("concept pairs", () => {
     expect(pairs("are there charges for withdrawing at the ATM", { ...DEFAULT_FEATURE_WEIGHTS, conceptPair: 0 })).toEqual([]);
   });
 });
+
+describe("concept forms", () => {
+  const concepts = (text: string) => [...extractFeatures(text).keys()].filter((k) => k.startsWith("@")).sort();
+
+  it("match when they contain a multi-word expression that the input folds into one word", () => {
+    // "exchange rate" becomes one word in the input, so the form "wrong exchange rate" must be folded the same way
+    expect(concepts("they used the wrong exchange rate on my payment")).toContain("@wrongamount");
+  });
+});

@@ -36,6 +36,36 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   conceptPair: 1.5,
 };
 
+const multiword = new Map<string, string>();
+let maxMultiwordLen = 1;
+// multi-word expressions are matched on stemmed words, so "cash machines" matches "cash machine"
+for (const [k, v] of Object.entries(ENGLISH_MULTIWORD)) {
+  const words = normalizeText(k).split(" ");
+  multiword.set(words.map(stemEnglish).join(" "), v);
+  maxMultiwordLen = Math.max(maxMultiwordLen, words.length);
+}
+
+/** Folds multi-word expressions ("log in" -> "login") in a word sequence. */
+function foldMultiwords(words: string[]): string[] {
+  if (words.length < 2) return words;
+  const folded: string[] = [];
+  const stems = words.map(stemEnglish);
+  for (let i = 0; i < words.length; ) {
+    let matched = false;
+    for (let n = Math.min(maxMultiwordLen, words.length - i); n >= 2; n--) {
+      const v = multiword.get(stems.slice(i, i + n).join(" "));
+      if (v) {
+        folded.push(v);
+        i += n;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) folded.push(words[i++]);
+  }
+  return folded;
+}
+
 // ---- lexicon compilation (keys normalised once at load) ----
 const latinConcepts = new Map<string, string[]>(); // stemmed "word", "word word", ... -> concepts
 let maxConceptWords = 1;
@@ -49,9 +79,9 @@ for (const [concept, forms] of Object.entries(CONCEPTS)) {
       list.push({ key, concept });
       hanConceptsByFirst.set(key[0], list);
     } else if (/^[\p{L}\p{N} ]+$/u.test(key) && !/\p{Script=Han}/u.test(key)) {
-      // Latin keys are matched on canonicalised, stemmed word sequences (1-3 words),
-      // so "arrive" also matches "arrived"/"arriving"
-      const words = key.split(" ");
+      // Latin keys are matched on canonicalised, stemmed word sequences, folded like the
+      // input, so "arrive" also matches "arrived"/"arriving" and "cant log in" matches at all
+      const words = foldMultiwords(key.split(" "));
       maxConceptWords = Math.max(maxConceptWords, words.length);
       const skey = words.map((w) => stemEnglish(ENGLISH_SYNONYMS[w] ?? w)).join(" ");
       const list = latinConcepts.get(skey) ?? [];
@@ -67,14 +97,6 @@ for (const [concept, forms] of Object.entries(CONCEPTS)) {
 }
 for (const list of hanConceptsByFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
 
-const multiword = new Map<string, string>();
-let maxMultiwordLen = 1;
-// multi-word expressions are matched on stemmed words, so "cash machines" matches "cash machine"
-for (const [k, v] of Object.entries(ENGLISH_MULTIWORD)) {
-  const words = normalizeText(k).split(" ");
-  multiword.set(words.map(stemEnglish).join(" "), v);
-  maxMultiwordLen = Math.max(maxMultiwordLen, words.length);
-}
 
 function add(map: Map<string, number>, key: string, w: number): void {
   map.set(key, (map.get(key) ?? 0) + w);
@@ -116,24 +138,8 @@ function canonicalWord(w: string): string {
 }
 
 function latinFeatures(words: string[], out: Map<string, number>, fw: FeatureWeights): void {
-  // 1. fold multi-word expressions
-  const folded: string[] = [];
-  const wordStems = words.length > 1 ? words.map(stemEnglish) : words;
-  for (let i = 0; i < words.length; ) {
-    let matched = false;
-    for (let n = Math.min(maxMultiwordLen, words.length - i); n >= 2; n--) {
-      const key = wordStems.slice(i, i + n).join(" ");
-      const v = multiword.get(key);
-      if (v) {
-        folded.push(v);
-        i += n;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) folded.push(words[i++]);
-  }
-  // 2. canonicalise, concepts, stopwords, stems
+  const folded = foldMultiwords(words);
+  // canonicalise, concepts, stopwords, stems
   const content: string[] = [];
   const concepts = new Set<string>();
   const canon = folded.map(canonicalWord);
