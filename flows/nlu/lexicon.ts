@@ -80,6 +80,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "bank details", "bank information", "iban", "iban number", "sort code", "routing number", "bank code",
     "branch code", "clearing code", "accs", "acounts", "accouts", "ac num", "payroll ac", "hsbc one",
     "passbook savings", "savings and current", "current and savings", "statement savings",
+    "開戶銀行", "存款簿", "一本通", "储蓄账", "分行編號", "分行代码", "联行号", "银行帐", "我名下的", "出糧a/c",
   ],
   balance: [
     "户口有多少", "账户有多少", "户口仲有", "账户还有", "存款有多少", "how much do i have", "how much money", "剩低", "funds available",
@@ -119,6 +120,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "cash in the bank", "down to my last", "low on funds", "low funds", "what have i got in", "check my savings",
     "is there still money", "still got money", "balnce", "balace", "ballence", "balnace", "blaance",
     "available credit",
+    "還要還幾多", "未还金额", "应还金额", "卡數欠幾多", "夠唔夠扣", "够钱扣", "夠錢扣數", "錢還有多少", "加埋有幾多", "加起来有多少", "查户头", "账户资金", "户口金额",
+    "账户金额", "存款总额", "总存款", "存款总数", "资产总值", "卡里有没有钱", "有幾多水", "得返幾百", "得返幾千", "只剩几块钱", "剩几块钱", "剩幾百蚊", "余下的钱", "还有几块钱",
+    "夠唔夠交", "卡上的钱", "卡入面仲有", "户口里的钱", "户口入面嘅錢", "check下有幾多", "睇下仲有幾多", "app顯示得返", "总共几多钱",
   ],
   card: [
     "card", "visa", "mastercard", "master", "amex", "万事达", "美国运通", "unionpay", "信用卡", "扣账卡", "借记卡", "提款卡", "储蓄卡",
@@ -141,6 +145,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "valid thru", "valid through", "good thru", "embossed", "embossed name", "issuer", "issuing bank",
     "debit or credit", "credit or debit", "cadr", "carrd", "kard", "mm yy", "signature strip", "signature panel",
     "hologram", "emv", "credit cart", "debit cart", "mastercad", "matercard", "mastecard",
+    "卡的背面", "卡的正面", "卡後面", "卡上面的", "卡的芯片", "卡的磁条", "卡上的名字", "卡类型", "卡的种类", "数码卡", "出糧卡", "有效期至", "卡上印住", "公司卡", "十六位",
+    "16位數", "卡尾四位", "卡嘅尾數", "卡上嘅英文名",
   ],
   lost: [
     "唔知跌咗", "不知丢", "遗失", "唔见", "vanished", "disappeared", "gone", "misplace", "dropped", "left behind", "cannot find",
@@ -184,6 +190,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "dont have my card anymore", "dont have my card with me", "card is not with me", "not with me anymore",
     "went astray", "cant be found", "missplaced", "mislayed", "looking for my card", "searching for my card",
     "searching for my wallet", "idk where", "somewhere in the taxi",
+    "不翼而飛", "俾人執咗", "被人捡", "有人捡到", "捡到我的", "有人拾获", "唔知去咗邊", "不知去向", "不知道去哪了", "忘了放在哪", "忘了放哪", "唔喺銀包", "钱包里没有",
+    "落咗張卡", "漏低張卡", "搵唔翻", "忘记拿卡", "忘了拿卡", "唔記得收卡", "忘了拿回", "跌喺的士", "唔知擺咗去", "卡唔知喺邊", "冇咗張咭", "卡不知道去哪", "找了好久都找不到",
   ],
   stolen: [
     "nicked", "pinched", "snatched", "swiped", "mugged", "robbed", "burgled", "被人拿", "偷走", "stolen", "stole", "steal",
@@ -218,6 +226,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "taken from my car", "taken from my room", "taken from my hotel", "taken from my locker", "taken from my handbag",
     "reported to police", "called police", "called the cops", "the cops", "crime reference", "police statement",
     "filed a police", "file a police", "police rn", "handbag grabbed",
+    "賊佬", "俾人摸咗", "报了案", "落咗案", "警察报告", "案件编号", "俾人拎走", "俾人拎咗", "順手拎走", "搶手袋", "被人入屋", "被人掏", "掏包", "摸包贼", "被摸包",
+    "掏了钱包", "偷钱包", "偷手机", "劫案", "抢东西", "偷光了",
   ],
   activate: [
     "未开通", "还没开通", "开卡", "enable", "还不能用", "未能用", "未用得", "not working yet", "doesnt work yet", "inactive",
@@ -258,6 +268,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "can i use it yet", "use the card yet", "start use", "can start use", "how to start use", "acticate",
     "activatoin", "activtae", "activae", "verify my new card", "setup new card", "set up new card",
     "set up the new card", "when can i use the new card",
+    "刚办的卡", "新办的卡", "開咗卡", "卡冇開", "收到新咭", "拎咗張新卡", "新卡可唔可以用", "新卡能用吗", "新卡能不能用", "新卡未能使用", "新卡收到了", "新卡已收到", "剛收到信用卡",
+    "新卡仲係用唔到", "新卡要點開", "新咭點用", "第一次用張卡",
   ],
   decline: [
     "付不到款", "交易失败", "付款失败", "碌卡不到", "payment failed", "not going through", "给不到钱", "给人拒", "刷唔到", "不成功", "go through",
@@ -303,6 +315,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "transaction blocked", "contact your bank", "call your bank", "contact your issuer", "contact your card issuer",
     "edc machine", "card terminal", "pos terminal", "pos machine", "payment terminal", "how embarrassing",
     "in front of the cashier", "paywave didnt work", "applepay didnt work", "not honoured", "not honored",
+    "卡唔work", "收銀話", "收銀機顯示", "刷卡机显示", "刷卡機話", "部pos機話", "付款唔得", "俾錢唔得", "用卡唔得", "無法完成支付", "錢唔夠俾", "钱不够付", "改用现金",
+    "只好付现金", "唯有俾現金", "要用現金俾", "網購唔到", "碌咗幾次都唔得", "張卡俾唔到", "交易唔通過",
   ],
   fail: [
     "fail", "failed", "failing", "failure", "error", "失败", "出错", "报错", "不成功", "fails", "unsuccessful",
@@ -340,6 +354,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "cannot verify", "not processed", "wont let me", "keeps saying", "pop up says", "tried everything", "tried again",
     "tried so many times", "tried three times", "been trying all day", "been trying for hours", "reinstalled",
     "cleared the cache", "restarted my phone",
+    "試咗好耐", "試咗成日", "试了半天", "弄了半天", "搞咗好耐", "搞了半天", "一直都唔得", "app唔郁", "系統有問題", "系统出事", "系統壞咗", "app壞咗", "app出事",
+    "稍後再試", "稍后重试", "暫時未能", "未能處理", "未能提交", "做極都唔得", "撳極都", "出咗錯", "完成唔到", "完成不了", "submit唔到", "confirm唔到", "总是不行",
+    "就是不行", "怎么都不行", "点都唔得",
   ],
   send: [
     "过钱", "付钱给", "寄钱", "汇出", "owe", "pay back", "pay her", "pay him", "pay someone", "pay my friend", "move money",
@@ -385,6 +402,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "receiving account", "beneficiary account", "beneficiary name", "add beneficiary", "split the rent",
     "split the cost", "to his mobile number", "to her mobile number", "to his phone number", "to her phone number",
     "transf", "trnsfr", "tranfers", "transffer",
+    "存钱落他", "入數落佢", "轉去朋友", "轉去佢", "转到他", "转到她", "給他钱", "给她钱", "aa制", "分錢俾", "用電話號碼轉", "用手机号码转", "用電郵轉", "掃碼轉", "俾家用",
+    "交租俾", "给房东", "交房租", "出糧俾", "发工资给", "付工资给", "汇到对方", "汇到他的", "存进对方", "存进他", "划过去", "钱打过去", "入錢落朋友", "入錢落人哋",
+    "俾返朋友", "還返朋友", "轉去屋企人", "打到家人", "给我妈转", "给我爸转", "给家里转",
   ],
   exchangerate: [
     "exchangerate", "exchange", "convert", "conversion", "forex", "fx", "汇率", "汇价", "牌价", "exchange rate",
@@ -428,6 +448,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "buy currency", "buy some rmb", "buy some pounds", "sell my yen", "sell my rmb", "sell euros", "rate alert",
     "target rate", "banknote rate", "tt buying", "tt selling", "what rate did you use", "rate you used",
     "chungking mansions",
+    "換坡紙", "換披索", "換印尼盾", "換盧比", "換新台幣", "換加元", "換澳紙", "換到幾多", "换得多少", "能换到多少", "英鎊幾錢", "人民幣幾錢", "歐元幾錢", "澳元幾錢",
+    "港幣幾錢", "對港幣", "对人民币", "對美元", "对美金", "折算成", "美金貴咗", "日圓平咗", "日元平咗", "美元升值", "人民币升值", "人民幣跌咗", "兌換店", "重慶大廈",
+    "换些美金", "換啲日元", "換啲外幣", "買啲美金", "買啲日元", "兑换比例", "美金跌咗", "英鎊跌咗", "歐元跌咗", "澳元跌咗",
   ],
   currency: [
     "korean won", "baht", "ringgit", "rupee", "peso", "franc", "aussie", "韩元", "韩圜", "泰铢", "欧罗", "卢布", "usd", "hkd",
@@ -455,6 +478,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "korean money", "thai money", "taiwan money", "macau money", "singapore money", "canadian money", "uk money",
     "rial", "dinar", "kyat", "currncy", "currnecy", "crrency", "currenices", "remninbi", "mainland money", "dolla",
     "riel", "naira", "shilling", "forint", "koruna",
+    "澳洲紙", "加拿大紙", "港钞", "外地錢", "內地錢", "本地錢", "香港錢", "澳門錢", "新加坡錢", "加拿大錢", "馬來西亞錢", "菲律賓錢", "印尼錢", "越南錢", "泰國銖",
+    "日円", "美國紙", "英國鎊",
   ],
   openaccount: [
     "新客户", "申请户口", "开个账户", "open an account", "open a new", "open a bank", "open a savings", "open a checking",
@@ -502,6 +527,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "can a tourist open", "can a foreigner open", "can foreigners open", "can students open", "initial deposit",
     "opening deposit", "minimum deposit to open", "opn account", "opn an", "want a bank account",
     "looking for a bank account",
+    "開a/c", "開個a/c", "開account", "開個account", "遙距開", "再開一個", "多開一個", "另外開", "開第二個", "开一个户", "内地人开", "用app開", "非本地人開",
+    "旅客開", "游客可以开", "开多一个", "開個 account", "開 account", "開個 a/c", "開個acc",
   ],
   close: [
     "不再用", "不再使用", "关户", "cancel my account", "cancel account", "cancel the account", "cancel my bank account",
@@ -545,6 +572,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "cancel my current", "dont use it anymore", "no longer use it", "never use it anymore", "no use for this account",
     "account is no longer needed", "redundant account", "change to another bank", "stop using your bank",
     "stop using this bank", "end banking with", "dont need the account", "dont need a bank account anymore",
+    "閂埋佢", "銷咗個戶口", "撤销账户", "停戶口", "停账户", "没用的户口", "冇用嘅戶口", "用唔着嘅戶口", "不用的户口", "把卡剪了", "剪爛張卡", "剪開張卡", "退咗張卡", "把卡退了",
+    "唔要張卡", "唔想再同你哋", "以後唔用你哋", "户口关了", "账户关了", "不想要这个账户", "閂account", "閂個account", "戶口唔要", "閂埋張卡", "閂咗信用卡", "不要这个账号",
   ],
   cancel: [
     "turn off", "switch off", "cancel", "stop", "revoke", "remove", "取消", "停止", "撤销", "停了", "停掉", "熄了", "关掉",
@@ -577,6 +606,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "canecl", "cacnel", "cancek", "canceal", "dont charge me", "no longer wish", "do not wish to", "dont wish to",
     "my plans changed", "delete the payment", "delete the instruction", "delete the scheduled", "delete the autopay",
     "delete the payee", "deactivate", "disable", "dont send me", "do not send me",
+    "唔好幫我", "不要处理", "不要办了", "不用处理了", "不用弄了", "不搞了", "不做了", "不再需要", "截住佢", "退咗訂", "唔好執行", "不要执行", "唔使做喇", "唔好繼續",
+    "别处理", "别办了", "收回申請", "唔好process", "唔好send", "不办理了",
   ],
   address: [
     "通讯地址", "postal", "mailing", "correspondence", "residential", "letters", "living", "住址", "地址", "address",
@@ -600,6 +631,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "utility bill", "electricity bill", "water bill", "letterbox", "wrong house", "wrong building", "wrong unit",
     "wrong floor", "return to sender", "undeliverable", "addrress", "adderess", "addreess", "gas bill",
     "send to my office", "deliver to my office", "post to my home", "residence proof",
+    "寄嚟我屋企", "寄到我家", "寄去我屋企", "寄到我公司", "寄去辦公室", "寄到办公室", "寄錯咗", "信寄錯", "寄去哪", "幾樓幾室", "幾座幾樓", "寄嚟公司", "信件寄错", "寄來邊度",
+    "通訊資料", "寄錯屋",
   ],
   moved: [
     "moving", "move house", "relocating", "new flat", "new home", "new place", "搬到", "新家", "新屋", "moved", "relocated",
@@ -635,6 +668,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "return to my home country", "back to my home country", "going back to my country", "staying elsewhere",
     "not living at", "dont live at", "not staying at", "old home", "old house", "previous flat", "previous home",
     "previous place", "old apartment",
+    "下個月搬", "下星期搬", "就嚟搬", "返鄉下住", "回老家住", "换了房子", "派咗公屋", "新房子", "新住所", "租咗新樓", "租約到期", "租約完", "退租", "業主收樓", "原本住",
+    "本來住", "从前住", "被外派", "外派到", "住址轉咗", "地址唔同咗", "換過住址", "轉咗屋企", "轉咗住",
   ],
   pin: [
     "card pin", "卡的密码", "张卡的密码", "four digit", "4 digit", "digit", "digits", "pin", "柜员机密码", "atm密码", "私人密码", "交易密码",
@@ -657,6 +692,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "password of the atm", "password of atm", "passcode for the card", "password to withdraw", "enter at the atm",
     "type at the atm", "numbers at the atm", "atm says incorrect", "atm said wrong", "card secret code", "card pass",
     "atm pass", "key in at the atm",
+    "六個字密碼", "四個字密碼", "pin信", "atm話密碼", "atm說密碼", "提款機話密碼", "輸錯三次", "入錯三次", "按錯三次", "撳錯密碼", "按错密码", "4位數", "eps密碼",
+    "易辦事密碼", "簽賬密碼", "㩒錯密碼", "pin錯",
   ],
   password: [
     "password", "密码", "passwords", "pass word", "passcode", "passcodes", "login password", "log in password",
@@ -676,6 +713,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "passwaord", "passwoord", "security word", "secret answer", "uppercase", "upper case", "lowercase letter",
     "capital letter", "at least one number", "not strong enough", "characters long", "minimum characters",
     "min characters", "cannot be the same as", "cannot reuse", "pass wrd",
+    "大細楷", "大小写", "字母同數字", "字母加数字", "字母和数字", "特殊符號", "特殊字符", "login資料", "打pass", "入pass",
   ],
   forgot: [
     "forgot", "forget", "forgotten", "remember", "忘记", "忘了", "不记得", "想不起", "forgetting", "forgets", "can't remember",
@@ -705,6 +743,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "lost the note", "lost the letter", "threw away the envelope", "threw away the pin", "havent login for",
     "which password i", "which pin i", "not sure which password", "not sure which pin", "dont know my username",
     "recollect", "foregot", "foreget", "fotgot", "forgat", "forgotn",
+    "唔知當初", "冇記性", "無記性", "记性好差", "唔係好記得", "唔太記得", "不大记得", "太耐冇用", "太久没用", "好多年冇用", "好耐冇login", "脑子不好使", "脑子短路",
+    "失忆了", "老人家記性", "唔知之前set咗",
   ],
   reset: [
     "reset", "recover", "重设", "重置", "重新设", "找回", "resetting", "resets", "recovery", "recovering", "retrieve",
@@ -738,6 +778,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "forgot password function", "renew my pin", "renew pin", "refresh password", "regenerate", "initial password",
     "default password", "first time password", "rest my pin", "reest", "resrt", "replace my pin", "new pin",
     "unlock the account", "redo my pin",
+    "整返個密碼", "set返", "重新set", "密碼點樣改", "新嘅密碼", "按忘记密码", "撳忘記密碼", "点击忘记密码", "恢复账号", "恢复户口", "密碼要點改",
   ],
   statement: [
     "交易纪录", "records", "record", "activity", "proof", "bank history", "明细", "交易记录", "statement", "account history",
@@ -776,6 +817,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "each transaction", "detailed list", "spending report", "account movements", "my transactions",
     "latest transactions", "last few transactions", "staement", "statemant", "statemen", "stetement", "satement",
     "statemetn", "bank slip",
+    "信用卡單", "睇返啲交易", "查返啲交易", "上個月張單", "印簿仔", "使咗啲咩", "使咗去邊", "轉賬收據", "入數紙", "過數紙", "交易通知書", "核數確認", "询证函", "最近幾單",
+    "呢幾個月嘅交易", "看交易", "睇下啲交易", "無紙化", "唔要紙", "每月張單", "過去一年嘅交易", "近一年的交易", "扣咗啲咩",
   ],
   dispute: [
     "没有授权", "未授权", "诈骗", "骗", "多扣", "扣多", "重复扣款", "扣了两次", "扣两次", "never bought", "never made", "not mine",
@@ -846,6 +889,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "seller never sent", "never shipped", "seller ghosted", "seller blocked me", "money mule", "otp i didnt request",
     "otp i never requested", "didnt request an otp", "crook", "investigate", "anydesk", "teamviewer",
     "remote access app", "screen sharing", "sim swap", "scamer", "dsipute",
+    "冇做過呢筆", "欺诈", "不知什么数", "無端白事", "唔知點解扣咗", "點解會有呢筆", "冇見過呢間", "一直在我身上", "假電話", "假銀行職員", "自稱銀行", "自稱係", "扮銀行",
+    "扮警察", "假警察", "假公安", "假客服", "冒認", "俾咗OTP", "验证码给了", "遙距控制", "远程控制", "屏幕共享", "共享屏幕", "唔係我授權", "冇批准過", "賣家唔出貨",
+    "賣家走佬", "倒闭了", "仲扣緊", "还在扣", "一直在扣我", "唔知呢筆", "这笔钱是什么", "從來冇幫襯",
   ],
   twice: [
     "twice", "double", "duplicate", "重复", "two times", "2 times", "2x", "x2", "double charge", "doubled",
@@ -884,6 +930,12 @@ export const CONCEPTS: Record<string, string[]> = {
     "pressed pay again", "clicked pay again", "retried the payment", "one too many", "only one order",
     "only ordered one", "should only be one", "should be only one", "only one of them", "appears again",
     "showing two",
+    "收两次", "交两次", "俾兩次錢", "找咗兩次數", "找重數", "簽咗兩次", "拍咗兩次", "嘟咗兩次", "撳咗兩次", "㩒咗兩次", "按了两次", "點咗兩次", "按咗兩下", "click咗兩次",
+    "入咗兩次數", "扣款了两次", "收了2次", "刷了2次", "付了2次", "转了2次", "扣了我两笔", "收了我两笔", "又再扣", "又被扣", "扣重數", "過重數", "轉重咗", "入重咗",
+    "交重咗", "俾重咗錢", "付多咗一次", "俾多咗一次", "交多咗一次", "轉多咗一次", "多付了一次", "多交了一次", "多转了一次", "多付了一笔", "显示了两笔", "出现了两笔", "两笔扣款",
+    "两条扣款", "两个一样的", "一樣嘅交易", "同一个金额", "两笔都扣", "一笔变两笔", "一单变两单", "只消费了一次", "明明只係碌咗一次", "淨係俾咗一次", "只是买了一次", "扣费两次",
+    "两次扣费", "double billed", "double debit", "double payment", "charged double", "paid double", "charged two times",
+    "charged 2 times", "deducted two times",
   ],
   creditlimit: [
     "不够使", "不够额", "额不够", "cap", "maximum", "max", "maxed", "max out", "allowance", "spending power", "上限", "签到爆",
@@ -919,6 +971,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "utilization", "one off increase", "one time increase", "short term increase", "temporary raise",
     "temporary bump", "temporary boost", "extra credit for my trip", "more spending room", "spending room",
     "how much i can put on",
+    "碌得幾多", "刷得了多少", "最多簽到幾多", "最多可以使幾多", "幾多可以簽", "多少可以刷", "超咗額", "個額好細", "卡爆晒", "卡满额", "用到尽", "超限了", "卡超限", "临时提高",
+    "临时调高", "信用卡批咗幾多", "批得太低", "信用卡最多", "可以消费多少", "最多可以消费", "信用卡不够用", "個額太細", "個額太低", "個額太少",
   ],
   increase: [
     "increase", "raise", "higher", "boost", "extend", "bigger", "提高", "增加", "提升", "加高", "increasing", "increased",
@@ -942,6 +996,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "too low", "is too low", "more than my current", "above my current", "double it", "triple", "triple it",
     "increas", "encrease", "inscrease", "increasee", "allow me more", "apply for more", "add to my limit",
     "extra room", "extra headroom",
+    "可唔可以加", "能不能加", "可以加吗", "放高啲", "往高调", "加一些", "提多啲", "提多一点", "批多啲", "批高啲", "批多一点", "涨上去", "涨额", "多啲額", "多点额",
+    "唔夠高", "增大", "加多一些",
   ],
   loan: [
     "私人贷款", "分期", "借贷", "私贷", "financing", "finance", "lend me", "instalment loan", "installment loan", "cash loan",
@@ -975,6 +1031,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "emergency money", "cash urgently", "money urgently", "fast cash", "quick money", "working capital", "cash flow",
     "cashflow", "make ends meet", "cant make ends meet", "preapproved", "bad credit", "pay for my studies",
     "pay for university", "car purchase", "approved amount", "how much can i get approved",
+    "問你借", "向你们借", "搵你哋借", "跟你们借", "借得幾多", "最多借到", "還款額", "每月還幾多", "每个月还多少", "每期還", "擔保人", "抵押品", "貸唔貸到", "贷得到",
+    "還唔到錢", "还不上", "欠銀行錢", "欠咗好多錢", "卡數還唔清", "手頭唔夠", "唔夠錢交租", "交唔到租", "財務困難", "经济困难", "还款计划", "还款方式", "提早清還", "一笔过还清",
+    "备用现金", "装修资金", "借不借",
   ],
   mortgage: [
     "apartment", "buy a house", "buying a house", "buy property", "buying property", "买单位", "买屋", "供楼",
@@ -1010,6 +1069,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "second property", "second home", "owner occupied", "owner occupier", "property developer", "show flat", "valuer",
     "surveyor", "centaline", "midland realty", "ricacorp", "housing authority", "housing society", "rent out my flat",
     "key handover", "flat handover", "the flat i bought", "buy our first",
+    "物業估值", "估值報告", "律師行", "地產經紀", "地产代理", "細價樓", "買賣合約", "买新楼", "发展商", "建築期", "买现楼", "律师费", "供唔供得起", "买车位",
+    "買舖", "屋契", "樓宇買賣", "二手屋",
   ],
   interest: [
     "年息", "return", "returns", "yield", "earn", "回报", "收益", "多少息", "多少利息", "几厘", "interest", "apy", "apr", "利率", "利息",
@@ -1035,6 +1096,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "make my money work", "money work for me", "passive income", "interes", "intirest", "intetest", "insterest",
     "intrerest", "interesst", "rate on my deposit", "rate on deposits", "rate for timedeposit", "rate on timedeposit",
     "accrue", "rate per year", "how much will it make",
+    "息高唔高", "息平唔平", "錢生錢", "几多percent", "几个percent", "月平息", "巴仙一年", "monthly rate", "daily rate", "rate per month",
+    "lpr",
   ],
   atm: [
     "拎钱", "cash machine", "pull out cash", "get cash", "提款", "atm", "柜员机", "提款机", "取款机", "cash dispenser",
@@ -1069,6 +1132,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "machine restarted", "the machine said", "machine says", "machine showed", "forgot to take my card",
     "forgot to take the cash", "forgot to take my cash", "cash retracted", "sucked back", "pulled back in",
     "took the cash back", "less cash than", "missing notes", "notes missing",
+    "atm機", "錢卡住", "钞票卡在", "钱卡在机", "卡仲喺部機", "卡入咗去", "卡出唔返嚟", "唔出卡", "冇退卡", "没退卡", "錢冇出", "钱没有吐出来", "机器显示", "机器坏了",
+    "机器故障", "机器出错", "机器没反应", "機器入面", "机器里面", "插咗卡", "插卡后", "唔記得攞卡", "忘了取卡", "忘了拿钱", "钱被收回", "钞票被收回", "被吞回去", "卡被扣留",
+    "卡被atm", "把卡吞了", "把我的卡吞", "把卡吃了", "食咗我嘅卡", "银行的机器",
   ],
   withdraw: [
     "withdraw", "withdrawal", "提款", "取钱", "拿钱", "取现", "提现", "withdrawing", "withdrew", "withdrawn", "withdrawals",
@@ -1091,6 +1157,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "witdrawal", "wirhdraw", "how much cash can i", "get out some money", "take money from the atm",
     "money from the atm", "cash from an atm", "cash from atm", "money from an atm", "cash from my savings",
     "cash from my credit card", "cash on my credit card", "need cash for", "witdrawl",
+    "大量現金", "一大筆現金", "錢拎出嚟", "拎晒出嚟", "提咗錢", "取了钱", "拎咗錢", "撳咗錢", "㩒咗錢", "取了现金", "提了现金", "要啲現金", "需要现金", "要用现金",
+    "攞啲cash", "攞cash", "拎cash", "提cash", "撳cash", "取港币", "可以提多少",
   ],
   nearby: [
     "nearby", "near me", "close by", "closest", "nearest", "near here", "around here", "附近", "邻近", "就近",
@@ -1133,6 +1201,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "neighbouring", "neighboring", "locator", "google maps", "directions to", "how to get there",
     "how do i get there", "in my estate", "aberdeen", "tai kok tsui", "choi hung", "tai hang", "whampoa", "cyberport",
     "harbour city", "langham place", "festival walk", "pacific place", "new town plaza", "ifc mall", "ifc",
+    "近啲嘅", "近少少", "行得到", "mtr站", "商場有冇", "呢一帶", "嗰一帶", "最近一部", "離呢度最近", "近住屋企", "近住地鐵", "近住公司", "去邊間最方便",
+    "邊間方便", "哪家方便", "步行到", "地图上", "最近的atm", "有冇atm", "距离最近", "距离我",
+    "九龍灣", "九龍城", "九龍塘", "黃埔",
   ],
   branch: [
     "branch", "branches", "分行", "网点", "支行", "branch office", "bank branch", "local branch", "nearest branch",
@@ -1157,6 +1228,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "come visit", "visit you", "bank cashier", "the cashier at", "enquiry desk", "bank lobby", "wait in line",
     "in line at", "physically go", "physically visit", "physically", "walkin", "facetoface", "inperson", "bramch",
     "branhc", "bank staff", "go down there", "customer service officer", "go to hsbc", "go to hang seng",
+    "嚟銀行", "銀行度", "行一轉", "去一轉", "行一趟", "親自嚟", "问职员", "同職員講", "排長龍", "窗口办理", "銀行地址", "银行在哪", "你们在哪", "銀行職員", "楼下银行",
+    "到行里", "去行里", "去开户行",
   ],
   hours: [
     "are you open", "you open", "open on", "open today", "open tomorrow", "still open", "open late", "close early",
@@ -1191,6 +1264,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "business time", "working time", "holiday arrangement", "weekend banking", "weekend service", "sunday banking",
     "extreme conditions", "amber rain", "red rain", "mid autumn", "dragon boat festival", "buddhas birthday",
     "national day", "new years day", "timetable", "last ticket", "are you working today", "staff working on",
+    "做到幾點", "幾點至幾點", "幾點先開", "禮拜日", "銀行放假", "放唔放假", "年初一", "年初二", "年初三", "新年假期", "农历年", "聖誕假",
+    "国庆节", "元旦", "重阳节", "佛誕", "五一假期", "春节期间", "八號風", "黑色暴雨", "紅色暴雨",
+    "晏晝幾點", "下晝幾點", "午餐时间", "营不营业", "仲開緊", "还开吗", "24小時開", "星期几开", "哪天营业", "银行上班", "放工前", "收幾點",
   ],
   fee: [
     "豁免", "免费", "收唔收费", "要多少钱", "收多少", "cost me", "how much does it cost", "how much do you charge", "charged me",
@@ -1221,6 +1297,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "why am i paying", "how come i paid", "how much extra", "chrages", "cahrges", "chargess", "affordable",
     "how much for", "how much would it be", "how much will it be", "take a cut", "pay for the service",
     "paid service", "free transfer", "free withdrawal", "nothing to pay",
+    "處理費", "提款費", "取款费", "atm费", "最低结余", "每年要俾", "要付钱吗", "要交钱吗", "需要付钱", "需要额外付", "另外收", "收得幾錢", "短信费", "短訊費", "補發費",
+    "邮寄费", "价目表", "唔好收我",
   ],
   refund: [
     "reversed", "reversal", "reimbursed", "owes me", "credited back", "chargeback", "refunds", "refund", "refunded",
@@ -1254,6 +1332,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "returned it", "sent them back", "claim my money", "return of funds", "cancelled ticket",
     "cancelled my ticket", "cancelled my subscription", "cancelled the purchase", "cancelled my purchase",
     "cancelled purchase", "brought it back", "took it back to the", "when will i get it back",
+    "拎返筆錢", "還返俾我", "入返我戶口", "過返俾我", "轉返俾我", "幾時退", "说会退", "话会退", "说已经退", "取消咗張單", "退按金", "拎返按金", "押金退",
+    "钱还没回来", "錢仲未返", "錢未返", "入番數", "钱还给我", "refund咗", "refund给我", "refund返",
   ],
   pending: [
     "交易卡", "卡住了", "settled", "settle", "posted", "authorised", "authorized", "authorisation", "cleared",
@@ -1289,6 +1369,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "not updated yet", "not yet updated", "in the pipeline", "not finalised", "not finalized", "when will it show",
     "when will it appear", "when will it reflect", "when will it be credited", "when will it be deducted",
     "not taken yet", "difference between available", "available and current", "current and available",
+    "等緊入數", "顯示pending", "pending緊", "pending咗", "一直pending", "hold咗", "hold起", "未clear", "未settle", "未落賬", "冇落賬",
+    "批核中", "審核緊", "进行中", "付款狀態", "轉賬狀態", "授權緊", "租車按金", "暫時扣咗", "暂时冻结", "暂时扣款", "临时扣款", "还在审核", "仲審緊", "一直轉緊", "还没扣",
+    "落咗賬未",
   ],
   autopay: [
     "自动缴费", "授权扣款", "自动扣数", "debit me", "every month", "monthly payment", "subscription", "auto deduct", "deduction",
@@ -1326,6 +1409,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "schedule a payment", "schedule a transfer", "future dated", "forward dated", "repeat monthly",
     "every single month", "on the first of", "first of each month", "end of each month", "same day every",
     "keeps charging", "charging my card every", "takes money every", "cancel my membership", "membership fee every",
+    "设定自动", "设置自动", "开通自动", "取消自动", "停止自动", "停止扣款", "取消授权", "取消扣款", "免密支付", "定期供款", "每月俾", "每個月俾", "每個月都收我", "扣咗幾個月",
+    "连续几个月", "扣月费", "繳費授權", "付款授权", "自動匯款", "视频会员", "扣保費", "每月保费", "月尾扣", "月头扣", "每月一号扣",
   ],
   cheque: [
     "cheque", "支票", "入票", "存票", "chq", "cheques", "cheq", "cheque book", "chequebook", "check book", "checkbook",
@@ -1350,6 +1435,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "dishonoured", "dishonored", "picture of the check", "photo of the check", "scan the check", "signed check",
     "crossed check", "rent check", "amount in words", "stop payment", "check payable", "write me a check",
     "on the check", "back of the check", "insurance check", "refund check", "company check", "check image",
+    "抬頭寫", "抬頭係", "大寫金額", "簽名唔符", "止付", "私人票", "入cheque", "存cheque", "開cheque", "寫cheque", "兌cheque", "彈cheque",
+    "收票人",
   ],
   wire: [
     "wiretransfer", "wire", "remittance", "swift", "tt", "汇款", "电汇", "海外转账", "国际转账", "wire transfer",
@@ -1386,6 +1473,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "inward transfer", "outward", "inward", "remit", "gcash", "bdo", "bpi", "cebuana", "palawan express", "mandiri",
     "bank rakyat", "xoom", "payoneer", "recipient abroad", "recipient overseas", "overseas recipient",
     "purpose of payment", "purpose of transfer", "routing", "send home",
+    "寄钱给家人", "打錢去", "打钱回国", "转钱回国", "转账回国", "外國銀行", "海外銀行", "海外戶口", "外国户口", "境外账户", "海外账户", "收款人銀行", "海外付款", "跨境付款",
+    "国际付款", "海外供應商", "付貨款", "海外學費", "匯學費", "匯生活費", "寄生活費", "寄钱回", "寄钱去", "海外转入", "外国转入", "从国外转", "汇过来", "汇过去", "匯咗過去",
+    "转账到国外", "转账到海外", "過數去外國", "轉賬去海外",
   ],
   abroad: [
     "another country", "other country", "other countries", "别的国家", "其他国家", "第二个国家", "japan", "korea", "thailand",
@@ -1440,6 +1530,11 @@ export const CONCEPTS: Record<string, string[]> = {
     "new jersey", "philadelphia", "atlanta", "dallas", "honolulu", "canberra", "tasmania", "queenstown",
     "christchurch", "wellington", "birmingham", "liverpool", "glasgow", "bristol", "cardiff", "belfast", "warsaw",
     "hamburg", "lyon", "porto", "seville",
+    "星馬", "英倫", "澳紐", "沙地阿拉伯", "科威特", "约旦", "伊朗", "文莱", "汶萊", "蒙古", "乌克兰", "卢森堡", "摩纳哥", "马耳他", "塞浦路斯", "古巴", "尼日利亚",
+    "乌干达", "坦桑尼亚", "巴拿马", "开曼", "关岛", "塞班", "斐济", "毛里求斯", "寮國", "獅城", "惠州", "江门", "汕头", "潮州", "福州", "大连",
+    "丽江", "张家界", "沈阳", "哈尔滨", "郑州", "济南", "合肥", "南宁", "海口", "宁波", "无锡", "温州", "泉州", "奈良", "箱根", "仙台", "熊本", "鹿儿岛",
+    "九州", "关西", "仁川", "大邱", "芭提雅", "苏梅", "芽庄", "亚庇", "沙巴", "兰卡威", "新山", "马六甲", "泗水", "薄荷岛", "剑桥", "牛津", "伯明翰", "利物浦",
+    "格拉斯哥", "加州", "德州", "卡加利", "满地可", "渥太华", "阿德莱德", "在外地", "外埠", "移咗民", "过了关", "过关后", "皇岗", "莲塘",
   ],
   travel: [
     "出境", "去玩", "flying", "fly", "flight", "trip", "going away", "business trip", "abroad next", "度假", "外游", "旅行",
@@ -1472,6 +1567,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "high speed rail", "back in hk", "back in hong kong", "return to hong kong",
     "return to hk", "home leave", "back to my country", "my home country", "suitcase", "tarvel", "trevel",
     "vaccation", "vacaton", "hoilday", "holliday", "tourism", "on tour", "abroad soon", "overseas soon",
+    "去台湾", "去欧洲", "放圣诞假", "复活节假", "请假去", "攞假", "拎假", "日本游", "韩国游", "泰国游", "欧洲游",
+    "出国游", "港澳游", "报团", "交换生", "去交流", "交流生", "回家过年", "准备出国", "出國前", "出国期间", "离港期间", "高铁票", "搭高铁", "坐高铁", "玩几天", "玩幾日",
+    "渡假", "搭船去", "坐船去", "过海关", "团费", "观光", "民宿", "booking com",
   ],
   login: [
     "闪退", "死机", "卡死", "用户名", "log me in", "let me in", "username", "user id", "kicked out", "locked out",
@@ -1512,6 +1610,10 @@ export const CONCEPTS: Record<string, string[]> = {
     "loggin", "loign", "logni", "reinstall", "reinstalled the app", "new device", "device binding", "bind my device",
     "unbind", "register my device", "unlock my account", "unlock my app", "get back in", "not accepting my",
     "rejects my", "cant get on", "cant enter the app", "im locked", "i am locked",
+    "登唔到", "app壞咗", "app用唔到", "用唔到app", "app開唔到", "密碼錯", "密碼唔啱", "收唔到sms", "收不到短信", "没收到短信", "冇收到短訊", "短信没来", "鎖住咗",
+    "load唔到", "一直loading", "網絡錯誤", "网络异常", "连不上", "连接失败", "hang機", "hang咗", "版本太舊", "更新咗app", "換咗手機", "换手机后",
+    "換咗新手機", "換新電話", "重新下載", "重新安装", "删了app", "綁定手機", "绑定设备", "解除绑定", "解绑", "用唔到網銀", "用不了网银", "网银用不了", "網銀用唔到",
+    "唔俾我入", "不让我进", "不让我登", "入錯密碼", "打錯密碼", "錯咗幾次", "错了三次", "输错三次", "k宝", "编码器",
   ],
   onlinebanking: [
     "onlinebanking", "app", "手机银行", "网上银行", "网银", "网上理财", "手机app", "internet banking", "online banking",
@@ -1539,6 +1641,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "on your platform", "online version", "internet version", "on a computer", "via online", "by online",
     "through online", "thru online", "on the net", "bank online", "manage online", "manage it online",
     "register online",
+    "網上轉賬", "网上缴费", "網上睇", "上網睇", "网上查", "上网查", "用手機做", "用手机办", "手機上面", "手機度", "用電腦", "銀行網站", "你哋網站", "你们的网站",
+    "官方网站", "你哋app", "你们的app", "你哋個app", "app入面", "app里面", "app上面", "下載app", "app store", "appstore", "应用市场", "应用商店",
+    "自助服務", "自助办理", "網上登記", "线上申请", "线上转账", "pc版",
   ],
   delivery: [
     "什么时候到", "未收到", "还没收到", "还未到", "物流", "派送", "come", "came", "arrive", "arrival", "dispatch", "dispatched", "mail",
@@ -1581,6 +1686,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "pickup slip", "ready for collection", "ready to collect", "ready for pick up", "collect in person",
     "collect from the branch", "pick up from the branch", "pick up at the branch", "send it to my office",
     "sent to my office", "send it to my home", "sent to my home address", "mailman",
+    "看更", "门卫", "保安員", "丰巢", "智能櫃", "菜鸟驿站", "自提点", "收件人", "取件码", "運送", "到货", "收唔到卡", "收唔到咭", "卡片未到", "新卡仲未",
+    "新咭仲未", "等緊張卡", "在等卡", "等卡等了", "退回分行", "幾時派", "幾時送", "幾時出卡", "卡片进度", "去咗舊地址", "張卡喺邊", "攞咭", "領咭", "派咗俾", "派到我",
+    "郵件通知卡", "冇人應門", "没人开门", "沒人在家", "保安代收", "前台代收咗",
   ],
   mobilepay: [
     "手机支付", "电子钱包", "绑定", "云闪付", "碰一碰", "applepay", "googlepay", "samsungpay", "wallet", "contactless", "tap to pay",
@@ -1616,6 +1724,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "phone was declined", "phone didnt work at", "iphone to pay", "held my phone", "hover my phone", "scan the code",
     "scan their code", "pay code", "qrcode", "pay by phone", "pay by watch", "pay on my phone", "pay with android",
     "iwatch", "card on my watch", "card on my iphone", "add to my iphone", "suica", "mi band", "near field",
+    "加張卡落", "加咗張卡入", "双击侧边", "按兩下側邊", "侧边按钮", "靠近读卡", "手机靠近", "手機貼近", "裝置帳戶號碼", "用手機俾唔到錢", "電話俾唔到錢", "手機拍唔到", "蘋果手錶",
+    "智能手錶", "电子支付", "近場通訊", "关联微信", "微信零钱", "零钱通", "用錶拍", "手機做卡", "手機當卡用",
   ],
   overdraft: [
     "赤字", "below zero", "go negative", "into the red", "spend more than", "overspend", "overspent", "负数", "变负", "超支",
@@ -1644,6 +1754,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "insufficient funds", "short on money", "short on funds", "short on cash", "skint", "flat broke", "im broke",
     "totally broke", "until payday", "till payday", "tide me over", "more than i actually have",
     "more money than i have", "account owes", "lack of funds", "lack of money", "gone into debit", "went into debit",
+    "显示负", "负号", "使多咗錢", "月光族", "月尾冇錢", "月底没钱", "糧尾", "出粮前", "发工资前", "备用金", "超过户口", "比余额多", "比结余多", "多过余额", "超过账户余额",
+    "超出账户余额", "结余为零", "結餘係零", "冇錢扣", "没钱扣", "扣到冇錢", "超额消费", "花超了", "花过头", "用过头", "使過頭", "不够付", "不夠支付", "扣数不够", "差少少錢",
   ],
   savings: [
     "savings", "saving", "deposit", "timedeposit", "储蓄", "存款", "定存", "存钱", "savings account", "savings acct",
@@ -1672,6 +1784,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "interest on my cash", "where to put my money", "where should i put my money", "what to do with my money",
     "spare money", "extra cash", "put some away", "put a bit aside", "put a little aside", "put a bit away",
     "put money by",
+    "儲住", "儲咗", "儲緊", "存一点", "存一些", "每个月存", "每月存", "每個月儲", "高息定期", "定期優惠", "提取定期", "个月定", "做一年定", "做半年定", "定期账户",
+    "定期年息", "定期年利率", "有啲餘錢", "多余的钱", "手上有筆錢", "存下钱", "攒首付", "存首付", "養老錢", "老婆本", "教育基金", "扑满", "收啲息", "食息", "儲一筆",
   ],
   phone: [
     "phone", "mobile", "iphone", "android", "smartphone", "电话", "cell", "cellphone", "cell phone", "mobile phone",
@@ -1699,6 +1813,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "screen smashed", "battery died", "battery dead", "dead battery", "flat battery", "out of battery",
     "linked number", "number linked to my", "number disconnected", "number terminated", "number deactivated",
     "number no longer", "number is no longer", "country code", "area code", "voicemail", "missed call",
+    "屏幕裂", "屏幕碎", "手提號", "电讯商", "電訊公司", "运营商", "中国移动", "中國聯通", "中国电信", "數碼通", "china mobile",
+    "新部機", "換咗部機", "號碼取消咗", "停咗號碼", "內地手機", "大陸號碼", "国内号码", "区号", "國家代碼", "固網", "住宅號碼", "预留号码", "登记号码", "登記咗嘅號碼",
+    "舊機", "手機維修", "手機格式化", "手機冇訊號",
   ],
   money: [
     "money", "cash", "funds", "fund", "钱", "现金", "bucks", "dough", "moolah", "amount", "sum", "banknotes", "coins",
@@ -1714,6 +1831,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "life savings", "my bonus", "fiver", "tenner", "loose change", "small change", "cents", "payout", "inheritance",
     "red envelope", "hongbao", "hong bao", "a thousand", "ten thousand", "thousand", "million", "a million",
     "my pension", "my allowance", "stipend", "winnings", "subsidy", "consumption voucher",
+    "紙幣", "硬幣", "出糧", "份糧", "花紅", "奖金", "雙糧", "利是", "利市", "红包", "身家", "棺材本", "养老金", "退休金", "長俸",
+    "补贴", "补助", "薪酬", "薪金", "月薪", "遣散費", "長期服務金", "萬元", "千元", "百元", "数目", "散銀", "碎银", "本金", "一大笔", "私己",
   ],
   block: [
     "stop my card", "cancel my card", "停用", "停掉", "block", "freeze", "frozen", "lock", "冻结", "锁卡", "停卡", "锁了",
@@ -1747,6 +1866,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "in case someone finds", "so it cant be used", "cant be used by", "stop it working", "stop it from working",
     "card unusable", "kill switch", "card control", "stop all usage", "stop usage", "halt", "stop transactions",
     "stop any transactions", "turn off overseas", "switch off overseas", "cut it off",
+    "暫停我張卡", "暂停我的卡", "暂停信用卡", "锁定我的卡", "锁定信用卡", "停止我的卡", "關閉張卡", "關咗張卡", "防止被盗刷", "以免被盗刷", "怕被盗刷", "怕人盜用", "防止被人用",
+    "唔想俾人用", "俾人亂用", "停止所有交易", "暂停所有交易", "停晒", "关闭海外", "关闭网上", "卡片开关", "即时停", "尽快停", "马上锁", "即刻鎖", "马上冻", "冇人可以用",
+    "冇人用到", "帮我停", "幫我鎖", "幫我凍", "先暂停",
   ],
   newcard: [
     "new card", "renewed card", "renewal card", "续期卡", "新卡", "replacement", "补发", "补办", "补领", "replacement card",
@@ -1781,6 +1903,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "wont read", "stopped reading", "broken in half", "broke in half", "card fell apart", "falling apart",
     "bent card", "chewed up", "melted", "got damaged", "issue me a new", "worn card", "tattered", "hole in my card",
     "hole in the card", "card is ruined", "ruined my card", "chip came out", "chip missing", "card is old",
+    "另一張卡", "再整一張", "再出一張", "重新出卡", "重新發咭", "續咭", "新一張", "芯片失灵", "晶片讀唔到", "芯片读不出", "磁条失效", "折断", "卡片断裂", "断成两半",
+    "斷開兩半", "卡号模糊", "字蝕咗", "卡面掉色", "换个卡面", "卡面设计", "名字印错", "補張卡", "補張咭", "換張咭", "換過張咭", "重新申请张卡", "再申请一张", "卡片更换",
+    "换信用卡", "旧卡", "舊咭", "浸过水", "浸咗水", "卡熔咗", "卡片弯曲", "卡曲咗", "張咭壞咗", "張咭爛咗",
   ],
   problem: [
     "problem", "problems", "issue", "issues", "trouble", "troubles", "not working", "doesn't work", "does not work",
@@ -1817,6 +1942,10 @@ export const CONCEPTS: Record<string, string[]> = {
     "same thing happens", "happened again", "every time i try", "can you fix", "please fix", "app hangs",
     "keeps hanging", "laggy", "out of order", "not functional", "page not found", "what is going on",
     "why does it keep", "why wont it",
+    "显示错误", "显示有错", "提示错误", "出现错误", "错误讯息", "错误信息", "错误代码", "錯誤編號", "弹出提示", "系统繁忙", "系统维护", "系统错误", "一直转", "转咗好耐",
+    "卡住", "不知道为什么", "唔知點解", "点解唔得", "怎么不行", "试了几次", "試咗好幾次", "重新试过", "重新启动", "还是不能", "仍然不行", "依然无法", "搞不定",
+    "弄不好", "解决不了", "无法解决", "没解决", "未解决", "莫名其妙", "一直失败", "唔識搞", "技术问题", "網絡唔穩定", "处理不到", "无法处理", "自动退出", "自动关闭",
+    "加载失败", "加载不出", "一直加载", "载入不到", "失败了", "不成功",
   ],
   change: [
     "change", "changes", "changing", "changed", "update", "updates", "updating", "updated", "modify", "modifying",
@@ -1846,6 +1975,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "wrong in your system", "fix my address", "fix my email", "fix the address", "mistake in my",
     "error in my", "new passport", "passport renewed", "renewed my passport", "new hkid", "new id card",
     "new id number", "new contact number",
+    "输入错", "写错", "登记错", "记录错", "资料错", "信息错", "资料不正确", "信息不正确", "不再用", "以后用这个", "换另一个", "结婚后改", "地址有变", "号码有变",
+    "可以改吗", "可唔可以改", "能不能改", "改得到", "改唔到", "資料舊咗", "拼音错", "出生日期错", "生日错", "证件号错", "護照續咗", "换了护照", "新护照", "新身份證",
+    "換咗身份證", "換領身份證",
   ],
   howlong: [
     "how long", "how many days", "how many hours", "how many weeks", "how many working days",
@@ -1879,6 +2011,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "within a month", "completion time", "why so long", "why so slow", "around when", "about when", "what date will",
     "what day will", "will it be long", "when exactly", "when roughly", "when approximately", "how much more time",
     "approximately how many",
+    "幾粒鐘", "还要等", "大概需要", "大约需要", "通常几日", "需要时间", "加急", "拖咗好耐", "拖了很久", "是不是即时", "是否即时", "即时生效", "马上生效",
+    "多少个小时", "天内", "排期", "要多耐", "要等到", "等得好耐",
   ],
   apply: [
     "apply", "applying", "applied", "applies", "application", "applications", "application form", "apply online",
@@ -1904,6 +2038,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "how to join", "can i join", "request a credit card", "request a loan", "accept the offer", "take up the offer",
     "keen on", "keen to get", "credit score", "credit history", "credit rating", "get accepted", "get an overdraft",
     "reapply", "guarantor", "open a credit card", "take a loan",
+    "開張信用卡", "整張信用卡", "如何办理", "點樣辦理", "唔批", "拒批", "填咗表", "填好表", "填好资料", "网上填", "线上填", "入紙", "要咩條件", "有咩要求",
+    "有冇結果", "办理进度", "开信用卡", "開張咭", "参加计划", "加入计划", "申到", "信用記錄", "信贷记录", "信用评分", "擔保人", "点先可以办", "怎样才能办",
+    "想要张信用卡", "批卡",
   ],
   document: [
     "documents", "document", "docs", "doc", "paperwork", "papers", "id card", "hkid", "hk id", "identity card",
@@ -1947,6 +2084,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "proof that i live", "letter with my name", "bill with my name", "addressed to me", "letter from my company",
     "company letter", "letter from hr", "id photo", "cdd", "periodic review", "fatca", "self certification", "w8ben",
     "tax residency",
+    "聘書", "聘用信", "工作合约", "工作合同", "居留许可", "居留證", "入境標籤", "入境許可", "離婚證", "在學證明", "录取通知书", "取錄信", "股東名冊", "董事名冊", "公司章程",
+    "审计报告", "財務報表", "法定聲明", "授權書", "补交资料", "證明我住", "證明住址", "地址嘅證明", "有我名嘅信", "资金来源", "財富來源", "樓契", "买卖合约", "租單",
+    "不动产权证", "稅務居民", "自我证明", "盡職審查", "帶齊", "定期审查", "身份核對", "要交啲咩", "要帶啲咩",
   ],
   wrongamount: [
     "wrong amount", "incorrect amount", "charged wrong", "charged the wrong", "charged more", "charged extra",
@@ -1989,6 +2129,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "charged full price", "full price instead", "didnt get the discount", "without the discount", "inaccurate amount",
     "inaccurate charge", "incorrect total", "incorrect price", "overbilled", "over billed", "statement shows more",
     "shows a higher", "shows more than", "price was different", "different price",
+    "唔係咁多", "没这么多", "冇咁多", "應該只係", "应该只有", "明明只", "只俾咗", "只付了", "只消费了", "只買咗", "多咗幾百", "多了几十", "多了几块", "多咗幾蚊", "少咗幾百",
+    "差咗幾百", "銀碼唔同", "數額唔同", "收據上", "单据上", "小票上", "實際俾咗", "实际付了", "实际支付", "实际消费", "标价", "折扣冇計", "冇打折", "没打折", "优惠没有",
+    "沒有折扣", "小数点", "打多咗", "按多咗", "输错金额", "入錯銀碼", "打错银码", "收银员打错", "扣咗我多",
   ],
   merchant: [
     "merchant", "merchants", "shop", "shops", "store", "stores", "restaurant", "restaurants", "retailer", "retailers",
@@ -2020,6 +2163,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "meituan", "didi", "ctrip", "kkday", "storefront", "shopfront", "kiosk", "market stall", "hawker", "acquirer",
     "acquiring bank", "mcc", "descriptor", "tour operator", "tour company", "chemist", "caltex", "esso", "sinopec",
     "chow tai fook", "jeweller", "jeweler", "barber", "casino", "duty free", "bookshop", "bookstore", "florist",
+    "酒家", "饭堂", "街市", "診所", "補習社", "杂货铺", "电器铺", "手機舖", "眼镜铺", "金舖", "售货员", "侍應", "华润万家", "沃尔玛", "家乐福",
+    "盒马", "优步", "国泰航空", "香港航空", "香港快運", "客路", "苹果公司", "海洋公園", "太興", "翠華", "元氣壽司", "麥記", "必勝客", "海底撈", "喜茶",
+    "卓悦", "周大福", "优衣库", "小米之家", "小販", "排檔", "大牌檔", "茶樓", "酒吧", "髮廊", "百貨", "凉茶铺", "賣嘢嗰個",
   ],
   online: [
     "online", "internet", "website", "web", "websites", "online purchase", "online purchases", "online shopping",
@@ -2048,6 +2194,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "shopify", "stripe", "patreon", "cityline", "urbtix", "ticketmaster", "payment gateway", "enter my card details",
     "entered my card number", "put my card details", "card details into", "saved card", "card on file",
     "mobile game", "game top up", "in game", "payment link", "dot com", "www", "http",
+    "网上缴费", "网上充值", "上网付", "上網俾錢", "在网上", "網度買", "课金", "氪金", "填卡号", "入卡號", "输入信用卡", "背面三位", "代购", "希音", "非面对面", "线上订",
+    "线上充值", "线上交易", "线上支付", "网上购票", "爱奇艺", "腾讯视频", "优酷", "串流", "视频会员", "网络游戏", "網上遊戲", "手游", "網上平台買", "網上商户",
   ],
   notify: [
     "notify", "notifying", "notified", "notification", "let you know", "let the bank know", "let u know", "inform",
@@ -2081,6 +2229,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "please be advised", "pls note", "tell my bank", "let my bank know", "want you to know", "want the bank to know",
     "before i fly", "before my flight", "before departure", "before going overseas", "before going abroad",
     "before heading overseas", "before i travel",
+    "同你哋講", "同你講聲", "出國前", "出境前", "出发前", "临走前", "以免被拒", "免得被拒", "唔想被拒", "以防張卡", "費事張卡", "唔好凍結", "不要冻结", "别冻结", "唔好鎖",
+    "会有大额", "将会有一笔", "会在海外用", "会在国外用", "會喺外國用", "先講定", "预先话", "早啲講", "早啲通知", "帮我备注", "备注一下", "出行登记", "出境登记",
+    "行程通知", "留个底", "要唔要話俾", "使唔使話", "話聲俾你哋",
   ],
   notreceived: [
     "not received", "haven't received", "have not received", "didn't receive", "did not receive", "never received",
@@ -2119,6 +2270,10 @@ export const CONCEPTS: Record<string, string[]> = {
     "where did it go", "not been paid", "not been credited", "salary not", "no refund yet", "nothing in the account",
     "money disappeared", "payment disappeared", "recipient hasnt", "receiver hasnt", "my friend hasnt",
     "my friend says", "landlord says", "never landed", "not been deposited", "still awaiting",
+    "收不着", "未入到", "未入账", "未入数", "冇入數", "未过到", "显示成功但", "显示已转出", "扣了钱但", "已扣款但", "余额没有变", "余额没变", "余额不变", "結餘冇郁",
+    "查不到这笔", "查唔到筆", "钱去哪了", "钱去了哪里", "未出粮", "工资未到", "退款仲未", "等到而家", "等了一个星期", "等了一周", "等了半个月", "等了好几天", "等咗好多日",
+    "等了很多天", "都未见", "都冇見", "一直未到", "一直都未", "仍然未到", "仍未到", "仍然没到", "到现在都没", "至今仍未", "看不到入账", "睇唔到入數", "见唔到入數", "款项未到",
+    "仲係未到", "未收倒",
   ],
   purchase: [
     "purchase", "purchases", "purchased", "purchasing", "buy", "buying", "bought", "buys", "spend", "spending",
@@ -2145,6 +2300,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "booked tickets", "booked a trip", "booked a room", "taxi ride", "big ticket", "pay in instalments",
     "at the till", "at the cashier", "paid by credit card", "paid by debit card", "my order", "transaction at",
     "when i paid", "pay the cashier", "paid the cashier", "made a payment at",
+    "用咗張卡", "用卡俾", "用咗信用卡", "餐費", "飯錢", "车费", "的士錢", "機票錢", "房费", "门票", "戲飛", "签单", "入油", "使咗錢", "使咗幾", "落訂",
+    "訂金", "定金", "秒杀", "预售", "用卡簽", "食飯俾", "簽咗卡",
   ],
   newcustomer: [
     "new customer", "new customers", "new to the bank", "new to your bank", "new client", "first time customer",
@@ -2179,6 +2336,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "new in the city", "first credit card", "first ever", "never had a credit card", "never had a bank",
     "just opened", "newly opened", "recently opened", "welcome pack", "welcome letter", "welcome kit", "welcome gift",
     "referral code", "referred by", "first deposit",
+    "唔係你哋嘅客", "未曾開", "从未开", "从来没开", "未喺貴行", "没有在贵行", "搬嚟香港", "移居香港", "来港定居", "内地人", "大陆人", "内地旅客", "访港", "来港旅游",
+    "未有香港身份证", "没有香港身份证", "未有身份證", "非永久居民", "外地人", "海外人士", "开户奖赏", "推荐码", "推荐人", "朋友推薦", "打算开户", "想喺你哋度開", "第一份工",
+    "刚毕业", "毕业生", "過嚟你哋", "未試過用你哋", "没用过你们", "冇用過你哋",
   ],
   limit: [
     "limit", "limits", "lmt", "cap", "caps", "capped", "maximum", "max", "ceiling", "threshold", "quota",
@@ -2209,6 +2369,9 @@ export const CONCEPTS: Record<string, string[]> = {
     "permitted amount", "withdraw that much", "transfer that much", "send that much", "that much at once",
     "split the transfer", "split the withdrawal", "lmit", "how much can be", "how much can you", "how much could i",
     "how much is allowed", "how much i can", "whats the most", "the highest i can",
+    "限住", "可以轉幾多", "可以提多少", "可以取多少", "能转多少", "能取多少", "可以攞幾多", "能刷多少", "可以碌幾多", "可以簽幾多", "轉唔晒", "撳唔晒", "最大金额", "最大可以",
+    "金额太大", "銀碼太大", "金額過大", "数额太大", "超过允许", "只容许", "只允许", "只可以轉", "只能转", "只能取", "只能提", "只可以撳", "每月可以", "一个月能", "到顶",
+    "用到尽", "最低消费", "不能多过", "唔可以多過", "唔准多過", "唔可以大過", "有咩限",
   ],
   digital: [
     "app", "apps", "mobile app", "banking app", "the app", "your app", "mobile banking", "internet banking",
@@ -2243,6 +2406,8 @@ export const CONCEPTS: Record<string, string[]> = {
     "otp", "one time password", "verification code", "click on", "button", "the page", "this page", "scroll",
     "apk", "appgallery", "dark mode", "font size", "authenticator", "face unlock", "incognito",
     "microsoft edge", "cache", "macbook", "desktop", "computer", "paperless", "security key",
+    "喺手機度", "手机入面", "流动应用", "程式", "人面識別", "通知设定", "通知设置", "旧版", "更新咗之後", "更新后", "更新完", "网址", "無線網絡",
+    "电子平台", "无纸化", "画面", "页面", "图标", "电话理财", "電話銀行", "网上做", "網上搞", "网上处理", "线上处理", "部手機度", "平板",
   ],
 };
 
