@@ -2,6 +2,9 @@
 // knowledge of customer-service / banking language in HK (English, Cantonese,
 // Mandarin), not derived from any evaluation set. Keys may be written in any
 // script or case: they are passed through normalizeText() at load time.
+// Concept forms added in later rounds were checked against the general off-topic
+// messages in ./background and dropped where they fired there (e.g. "tel" matched
+// "tell", "旺角" in "旺角有咩好食"): a form should signal its concept, not chit-chat.
 
 /** English function words that carry no intent information. */
 export const ENGLISH_STOPWORDS = new Set(
