@@ -97,7 +97,6 @@ for (const [concept, forms] of Object.entries(CONCEPTS)) {
 }
 for (const list of hanConceptsByFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
 
-
 function add(map: Map<string, number>, key: string, w: number): void {
   map.set(key, (map.get(key) ?? 0) + w);
 }
